@@ -1,0 +1,122 @@
+"""The application factory: the one place where the web app is assembled.
+
+It only wires things together: it never creates tables, migrates or calls the network.
+The rule set is loaded and validated here, once, so a broken rule file stops the start
+with the full list of problems instead of failing in front of a respondent.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, jsonify
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import text
+from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import db, i18n, security
+from .config import PROJECT_ROOT, load_config
+from .engine import load_ruleset
+from .extensions import csrf
+from .questionnaire.state import RULESET_KEY
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. ``config`` overrides defaults and ``SELFCHECK_*`` environment variables."""
+    instance_path = (config or {}).get("INSTANCE_PATH") or os.environ.get("SELFCHECK_INSTANCE_PATH")
+    app = Flask(
+        "selfcheck",
+        instance_path=str(Path(instance_path).resolve()) if instance_path else str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PACKAGE_DIR / "static"),
+    )
+    load_config(app, config)
+    if app.config["PROXY_COUNT"]:
+        count = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
+    csrf.init_app(app)
+    i18n.init_app(app)
+    db.init_app(app)
+    security.init_app(app)
+    register_rules(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_health(app)
+    return app
+
+
+def register_rules(app: Flask) -> None:
+    app.extensions[RULESET_KEY] = load_ruleset(Path(app.config["RULES_DIR"]))
+
+
+def register_blueprints(app: Flask) -> None:
+    from .questionnaire import resume, results, views
+
+    app.register_blueprint(views.bp)
+    app.register_blueprint(resume.bp)
+    app.register_blueprint(results.bp)
+
+
+ERROR_TEXTS = {
+    400: ("Die Anfrage war fehlerhaft", "Bitte laden Sie die Seite neu und versuchen Sie es noch einmal."),
+    404: ("Seite nicht gefunden", "Diese Seite gibt es nicht. Vielleicht ist der Link alt oder falsch abgeschrieben."),
+    405: ("Das geht so nicht", "Diese Seite kann so nicht aufgerufen werden."),
+    413: ("Zu viele Daten", "Die gesendeten Daten sind zu groß. Bitte kürzen Sie Ihre Eingaben."),
+    429: ("Zu viele Versuche", "Bitte warten Sie einige Minuten und versuchen Sie es dann noch einmal."),
+    500: ("Ein Fehler ist aufgetreten", "Das tut uns leid. Ihre gespeicherten Antworten sind nicht verloren. Bitte versuchen Sie es gleich noch einmal."),
+}
+
+
+def render_error(code: int) -> tuple[str, int]:
+    from flask import render_template
+
+    title, message = ERROR_TEXTS.get(code) or ERROR_TEXTS[400 if code < 500 else 500]
+    return render_template("errors/error.html", code=code, title=_(title), message=_(message)), code
+
+
+def register_error_handlers(app: Flask) -> None:
+    from .questionnaire.views import rerender_start_after_csrf_error, rerender_step_after_csrf_error
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(_error: CSRFError) -> tuple[str, int]:
+        from flask import request
+
+        if request.endpoint == "questionnaire.step":
+            page = rerender_step_after_csrf_error()
+            if page is not None:
+                return page
+        if request.endpoint == "questionnaire.begin":
+            return rerender_start_after_csrf_error()
+        from flask import render_template
+
+        return render_template("errors/csrf.html"), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Any:
+        if error.code is None or error.code < 400:
+            return error
+        return render_error(error.code)
+
+    @app.errorhandler(Exception)
+    def server_error(error: Exception) -> tuple[str, int]:
+        app.logger.exception("Unhandled error", exc_info=error)
+        return render_error(500)
+
+
+def register_health(app: Flask) -> None:
+    @app.get("/healthz")
+    def healthz() -> Any:
+        """For load balancers and monitoring: 200 when the database answers."""
+        try:
+            with db.engine_of(app).connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception:  # the reason is logged, the probe only needs the verdict
+            app.logger.exception("Health check failed")
+            return jsonify(status="error", database="unavailable"), 503
+        return jsonify(status="ok", database="ok")

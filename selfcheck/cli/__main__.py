@@ -1,0 +1,3 @@
+from selfcheck.cli import main
+
+main()

@@ -1,0 +1,57 @@
+"""`selfcheck db ...`: database set-up and housekeeping, run against the configured app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask, current_app, has_app_context
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def _app() -> Flask:
+    """The current app when run through Flask's CLI, else one built from the environment."""
+    if has_app_context():
+        return current_app._get_current_object()  # type: ignore[attr-defined,no-any-return]
+    from selfcheck.app import create_app
+
+    return create_app()
+
+
+def upgrade_database(app: Flask, revision: str = "head") -> None:
+    """Create the instance folder and migrate the database to ``revision``."""
+    from alembic import command
+    from alembic.config import Config
+
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["app"] = app
+    command.upgrade(config, revision)
+
+
+@click.group("db")
+def db_group() -> None:
+    """Set up and maintain the database."""
+
+
+@db_group.command("upgrade")
+@click.option("--revision", default="head", show_default=True, help="Migrate to this revision.")
+def upgrade_command(revision: str) -> None:
+    """Create the instance folder and bring the database schema up to date."""
+    app = _app()
+    upgrade_database(app, revision)
+    click.echo(f"Datenbank ist aktuell ({revision}).")
+
+
+@db_group.command("purge")
+def purge_command() -> None:
+    """Delete expired assessments (run daily, e.g. from cron)."""
+    from selfcheck import services
+    from selfcheck.db import get_session
+
+    app = _app()
+    with app.app_context():
+        removed = services.purge_expired(get_session())
+    click.echo(f"{removed} abgelaufene Selbstchecks gelöscht.")

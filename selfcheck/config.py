@@ -1,0 +1,92 @@
+"""Settings and their documented defaults.
+
+Every key can be set from the environment with the prefix ``SELFCHECK_`` (for example
+``SELFCHECK_DATABASE_URL``); values are parsed as JSON where possible, so ``true`` and ``3600``
+work. The factory applies, in order: these defaults, the environment, the ``config`` argument.
+Nothing here reads the environment at import time.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+DEFAULTS: dict[str, Any] = {
+    # "development" or "production". Production requires SECRET_KEY and sends secure cookies and HSTS.
+    "ENVIRONMENT": "development",
+    # Signs the session and CSRF tokens. Development: generated once into the instance folder.
+    "SECRET_KEY": None,
+    # SQLAlchemy URL. Default: SQLite file "selfcheck.sqlite" in the instance folder.
+    # PostgreSQL: postgresql+psycopg://user:password@host:5432/dbname
+    "DATABASE_URL": None,
+    # Folder of the rule set the check is answered with (relative paths start at the project root).
+    "RULES_DIR": "rules/blended-impact",
+    # Folder for cached PDF reports. Default: "reports" in the instance folder.
+    "REPORT_CACHE_DIR": None,
+    # Days an assessment is kept after its last change; then it counts as expired and is purged.
+    "RETENTION_DAYS": 180,
+    # Resume attempts (link or code) allowed per client and window, counted in the database
+    # so the limit holds across worker processes and hosts.
+    "RESUME_RATE_LIMIT": 10,
+    "RESUME_RATE_WINDOW_SECONDS": 600,
+    # PDF downloads allowed per client and window (rendering is expensive).
+    "PDF_RATE_LIMIT": 20,
+    "PDF_RATE_WINDOW_SECONDS": 600,
+    # Largest request body in bytes; the forms are small.
+    "MAX_CONTENT_LENGTH": 256 * 1024,
+    # A CSRF token stays valid this long (seconds). On expiry the form is shown again with the
+    # posted answers kept, so nobody loses a page of answers.
+    "WTF_CSRF_TIME_LIMIT": 12 * 3600,
+    # How long the browser keeps the session cookie (seconds).
+    "PERMANENT_SESSION_LIFETIME": 30 * 24 * 3600,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    # Set to the number of proxies in front of the app (e.g. 1 behind nginx) so client
+    # addresses and the scheme are read from X-Forwarded-* headers.
+    "PROXY_COUNT": 0,
+    # Languages of the user interface; the first is the default.
+    "LANGUAGES": ["de", "en"],
+    "BABEL_DEFAULT_LOCALE": "de",
+}
+
+
+def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
+    """Fill ``app.config`` from defaults, ``SELFCHECK_*`` environment and ``overrides``."""
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("SELFCHECK")
+    if overrides:
+        app.config.from_mapping(overrides)
+    instance = Path(app.instance_path)
+    if not app.config["DATABASE_URL"]:
+        app.config["DATABASE_URL"] = f"sqlite:///{instance / 'selfcheck.sqlite'}"
+    if not app.config["REPORT_CACHE_DIR"]:
+        app.config["REPORT_CACHE_DIR"] = str(instance / "reports")
+    rules_dir = Path(app.config["RULES_DIR"])
+    app.config["RULES_DIR"] = str(rules_dir if rules_dir.is_absolute() else PROJECT_ROOT / rules_dir)
+    if is_production(app):
+        if not app.config["SECRET_KEY"]:
+            raise RuntimeError("SELFCHECK_SECRET_KEY must be set in production.")
+        app.config.update(SESSION_COOKIE_SECURE=True, SESSION_COOKIE_NAME="__Host-session")
+    elif not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = _instance_secret(instance)
+
+
+def is_production(app: Flask) -> bool:
+    return app.config.get("ENVIRONMENT") == "production"
+
+
+def _instance_secret(instance: Path) -> str:
+    """Read the development secret from the instance folder, creating it on first use."""
+    path = instance / "secret_key"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    instance.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.touch(mode=0o600)
+    path.write_text(key, encoding="utf-8")
+    return key

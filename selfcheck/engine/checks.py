@@ -1,0 +1,385 @@
+"""Cross-checks of a built rule set: references, coverage, conditions, reachability.
+
+Each check adds Problems; none stops the others, so one run shows everything.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from .conditions import ORDER_OPS, Compare, Condition, Ref
+from .model import EVIDENCE_LEVELS, NOT_APPLICABLE, SPECIAL_ANSWERS, UNKNOWN, Level, Origin, Question, RuleSet, Text
+from .problems import Problem, did_you_mean
+
+ORG_TYPE = "org_type"
+MAX_COMBINATIONS = 200_000
+
+
+class _Checker:
+    def __init__(self, ruleset: RuleSet, reader: Any) -> None:
+        self.rs = ruleset
+        self.reader = reader
+        self.problems: list[Problem] = []
+        self.questions = {q.id: q for q in ruleset.questions}
+        self.dimensions = {d.id: d for d in ruleset.dimensions}
+
+    def add(self, origin: Origin, code: str, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(origin.file, origin.line, code, message, hint))
+
+    def unknown(self, origin: Origin, what: str, name: str, known: Iterable[str]) -> None:
+        self.add(origin, "E102", f"unknown {what} {name!r}", did_you_mean(name, known))
+
+    # -- ids, options, questions -------------------------------------------------------
+    def check_ids(self) -> None:
+        seen: dict[str, str] = {}
+        entries: list[tuple[str, Origin]] = [(q.id, q.origin) for q in self.rs.questions]
+        entries += [(d.id, d.origin) for d in self.rs.dimensions]
+        entries += [(r.id, r.origin) for r in self.rs.recommendations]
+        entries += [(raw["id"], origin) for raw, origin in self.reader.items["sources"]]
+        for name, origin in entries:
+            if name in seen:
+                self.add(origin, "E101", f"duplicate id {name!r}", f"first used at {seen[name]}")
+            else:
+                seen[name] = str(origin)
+
+    def check_question(self, q: Question) -> None:
+        ids = [o.id for o in q.options]
+        for option_id in {i for i in ids if ids.count(i) > 1}:
+            self.add(q.origin, "E101", f"option id {option_id!r} appears twice in {q.id!r}")
+        for option_id in set(ids) & set(SPECIAL_ANSWERS):
+            self.add(q.origin, "E105", f"{q.id!r}: option id {option_id!r} is reserved",
+                     "'Weiß nicht' and 'trifft nicht zu' are switched on with unknown: / not_applicable:")
+        if q.scored and q.type in ("single", "multi"):
+            for option in q.options:
+                if option.points is None:
+                    self.add(q.origin, "E103", f"{q.id!r}: option {option.id!r} has no points", "add points:")
+        if q.type == "multi" and q.scored and q.max_points is None:
+            self.add(q.origin, "E106", f"multi-choice question {q.id!r} needs max_points")
+        if q.type == "number":
+            if not q.bands:
+                self.add(q.origin, "E106", f"number question {q.id!r} needs bands")
+            belows = [b.below for b in q.bands]
+            if belows and (belows[-1] is not None or None in belows[:-1]):
+                self.add(q.origin, "E107", f"{q.id!r}: only the last band may (and must) have no 'below'")
+            bounded = [b for b in belows if b is not None]
+            if bounded != sorted(set(bounded)):
+                self.add(q.origin, "E107", f"{q.id!r}: band limits must increase: {bounded}")
+
+    # -- levels and blend ----------------------------------------------------------------
+    def check_levels(self, levels: tuple[Level, ...], origin: Origin, owner: str) -> None:
+        expected = 0
+        for level in sorted(levels, key=lambda lv: lv.min):
+            if level.min != expected or level.max < level.min:
+                self.add(origin, "E110", f"levels of {owner} do not cover 0-100 exactly: {level.id!r} is "
+                         f"{level.min}-{level.max}, expected it to start at {expected}")
+                return
+            expected = level.max + 1
+        if expected != 101:
+            self.add(origin, "E110", f"levels of {owner} end at {expected - 1}, not at 100")
+
+    def check_blend(self) -> None:
+        origin = self.reader.origin("blend")
+        axis_ids = [axis.id for axis in self.rs.blend.axes]
+        for raw_axis in self.reader.merged.get("blend", {}).get("axes", ()):
+            for name in raw_axis.get("dimensions", ()):
+                if name not in self.dimensions:
+                    self.unknown(origin, "dimension", name, self.dimensions)
+            for name in raw_axis.get("questions", ()):
+                if name not in self.questions:
+                    self.unknown(origin, "question", name, self.questions)
+                elif not self.questions[name].scored:
+                    self.add(origin, "E102", f"blend axis question {name!r} is not scored")
+        seen: dict[tuple[str, ...], str] = {}
+        for blend_type in self.rs.blend.types:
+            for axis in set(blend_type.when) - set(axis_ids):
+                self.unknown(origin, "blend axis", axis, axis_ids)
+            key = tuple(blend_type.when.get(axis, "?") for axis in axis_ids)
+            if key in seen:
+                self.add(origin, "E111", f"blend types {seen[key]!r} and {blend_type.id!r} cover the same case")
+            seen[key] = blend_type.id
+        for combination in itertools.product(("low", "high"), repeat=len(axis_ids)):
+            if combination not in seen:
+                case = ", ".join(f"{a}: {v}" for a, v in zip(axis_ids, combination, strict=True))
+                self.add(origin, "E111", f"no blend type for {{{case}}}")
+
+    # -- conditions ----------------------------------------------------------------------
+    def check_condition(self, condition: Condition, origin: Origin, earlier: set[str] | None) -> None:
+        """Check every comparison; ``earlier`` limits a visibility rule to earlier answers."""
+        for leaf in condition.leaves():
+            self.check_compare(leaf, origin, earlier)
+
+    def check_compare(self, leaf: Compare, origin: Origin, earlier: set[str] | None) -> None:
+        ref, op, value = leaf.ref, leaf.op, leaf.value
+        values = value if isinstance(value, tuple) else (value,)
+        where = f"in {leaf.text!r}:"
+        if earlier is not None and ref.kind in ("score", "level", "profile"):
+            self.add(origin, "E122", f"{where} visible_if may use answers only, not {ref.kind}")
+            return
+        if ref.kind in ("answer", "points"):
+            q = self.questions.get(ref.name or "")
+            if q is None:
+                self.unknown(origin, "question", ref.name or "", self.questions)
+                return
+            if earlier is not None and q.id not in earlier:
+                self.add(origin, "E122", f"{where} {q.id!r} is not asked before this question")
+            if ref.kind == "points":
+                if not q.scored:
+                    self.add(origin, "E123", f"{where} {q.id!r} is not scored, so it has no points")
+                elif op in ("==", "!=", "in", "not in", *ORDER_OPS):
+                    self.expect_numbers(values, origin, where)
+                elif op != "is":
+                    self.add(origin, "E123", f"{where} {op!r} does not fit points")
+                return
+            self.check_answer_compare(q, op, values, origin, where)
+        elif ref.kind == "score":
+            if ref.name not in self.dimensions:
+                self.unknown(origin, "dimension", ref.name or "", self.dimensions)
+            elif op in ("contains", "is"):
+                self.add(origin, "E123", f"{where} {op!r} does not fit a score")
+            else:
+                self.expect_numbers(values, origin, where)
+        elif ref.kind == "level":
+            if ref.name not in self.dimensions:
+                self.unknown(origin, "dimension", ref.name or "", self.dimensions)
+                return
+            level_ids = [lv.id for lv in self.dimensions[ref.name or ""].levels]
+            self.expect_ids(op, values, level_ids, "level", origin, where)
+        else:
+            self.expect_ids(op, values, [t.id for t in self.rs.blend.types], "blend type", origin, where)
+
+    def check_answer_compare(self, q: Question, op: str, values: tuple[Any, ...], origin: Origin, where: str) -> None:
+        if op == "is":
+            if values[0] == UNKNOWN and not q.unknown:
+                self.add(origin, "E121", f"{where} {q.id!r} does not offer 'Weiß nicht'")
+            if values[0] == NOT_APPLICABLE and not q.not_applicable:
+                self.add(origin, "E121", f"{where} {q.id!r} does not offer 'trifft nicht zu'")
+            return
+        fits = {
+            "single": ("==", "!=", "in", "not in"),
+            "multi": ("contains",),
+            "number": ("==", "!=", "in", "not in", *ORDER_OPS),
+            "text": ("==", "!="),
+        }[q.type]
+        if op not in fits:
+            self.add(origin, "E123", f"{where} {op!r} does not fit a {q.type} question",
+                     f"use {', '.join(fits)} or 'is'")
+        elif q.type == "number":
+            self.expect_numbers(values, origin, where)
+        elif q.type in ("single", "multi"):
+            option_ids = [o.id for o in q.options]
+            for v in values:
+                if v not in option_ids:
+                    self.add(origin, "E121", f"{where} {q.id!r} has no option {v!r}",
+                             did_you_mean(str(v), option_ids) or f"options: {', '.join(option_ids)}")
+
+    def expect_numbers(self, values: tuple[Any, ...], origin: Origin, where: str) -> None:
+        for v in values:
+            if not isinstance(v, int):
+                self.add(origin, "E123", f"{where} compares with {v!r}, but needs a whole number")
+
+    def expect_ids(self, op: str, values: tuple[Any, ...], known: list[str], what: str,
+                   origin: Origin, where: str) -> None:
+        if op not in ("==", "!=", "in", "not in"):
+            self.add(origin, "E123", f"{where} {op!r} does not fit a {what}", "use ==, !=, in or not in")
+            return
+        for v in values:
+            if v not in known:
+                self.add(origin, "E121", f"{where} unknown {what} {v!r}", did_you_mean(str(v), known))
+
+    def check_visibility(self) -> None:
+        earlier: set[str] = set()
+        for q in self.rs.questions:
+            if q.visible_if is not None:
+                self.check_condition(q.visible_if, q.origin, earlier)
+            earlier.add(q.id)
+
+    # -- recommendations and sources -----------------------------------------------------
+    def check_recommendations(self) -> None:
+        org_types = self.org_types()
+        for r in self.rs.recommendations:
+            if r.dimension_id is not None and r.dimension_id not in self.dimensions:
+                self.unknown(r.origin, "dimension", r.dimension_id, self.dimensions)
+            for name in r.audience:
+                if name != "all" and name not in org_types:
+                    self.unknown(r.origin, "organisation type", name, org_types)
+            if not 2 <= len(r.steps) <= 4:
+                self.add(r.origin, "E133", f"recommendation {r.id!r} has {len(r.steps)} steps; write 2 to 4")
+            if not r.sources:
+                self.add(r.origin, "E131", f"recommendation {r.id!r} cites no source")
+            for citation in r.sources:
+                source = self.rs.sources.get(citation.source_id)
+                if source is None:
+                    self.unknown(r.origin, "source", citation.source_id, self.rs.sources)
+                if citation.evidence not in EVIDENCE_LEVELS:
+                    self.add(r.origin, "E131", f"unknown evidence level {citation.evidence!r}",
+                             did_you_mean(citation.evidence, EVIDENCE_LEVELS))
+                elif citation.evidence == "study_hypothesis" and source is not None and source.kind != "core_study":
+                    self.add(r.origin, "E132", f"{r.id!r}: study_hypothesis cites {source.id!r}, which is not the "
+                             "study itself", "use related_study, practice_example or expert_assumption")
+            if r.when is None:
+                continue
+            before = len(self.problems)
+            when_origin = r.origin
+            self.check_condition(r.when, when_origin, None)
+            if len(self.problems) == before and not can_fire(self.rs, r.when, r.audience, org_types):
+                self.add(when_origin, "E130", f"recommendation {r.id!r} can never fire",
+                         "no combination of answers meets its condition for its audience")
+
+    def org_types(self) -> list[str]:
+        q = self.questions.get(ORG_TYPE)
+        return [o.id for o in q.options] if q else []
+
+    def check_sources(self) -> None:
+        cited = {c.source_id for r in self.rs.recommendations for c in r.sources}
+        cited |= {s for d in self.rs.dimensions for s in d.sources}
+        for d in self.rs.dimensions:
+            for s in d.sources:
+                if s not in self.rs.sources:
+                    self.unknown(d.origin, "source", s, self.rs.sources)
+        for raw, origin in self.reader.items["sources"]:
+            if raw["id"] not in cited:
+                self.add(origin, "W202", f"source {raw['id']!r} is never cited")
+
+    def check_texts(self) -> None:
+        for origin, owner, texts in self.texts():
+            for text in texts:
+                if text is not None and not text.en:
+                    self.add(origin, "W201", f"{owner}: English text missing for {text.de[:40]!r}")
+
+    def texts(self) -> Iterator[tuple[Origin, str, list[Text | None]]]:
+        for q in self.rs.questions:
+            yield q.origin, q.id, [q.text, q.help, q.unit, *(o.label for o in q.options), *(b.label for b in q.bands)]
+        for d in self.rs.dimensions:
+            yield d.origin, d.id, [d.title, d.description, d.why, *(lv.label for lv in d.levels)]
+        for r in self.rs.recommendations:
+            yield r.origin, r.id, [r.title, r.why, r.example, *r.steps]
+
+    def run(self) -> list[Problem]:
+        self.check_ids()
+        for q in self.rs.questions:
+            self.check_question(q)
+        self.check_levels(self.rs.levels, self.reader.origin("levels"), "the rule set")
+        for d in self.rs.dimensions:
+            if d.levels is not self.rs.levels:
+                self.check_levels(d.levels, d.origin, d.id)
+            if sum(q.scored for q in d.questions) < 3:
+                self.add(d.origin, "W203", f"dimension {d.id!r} has fewer than 3 scored questions")
+        self.check_blend()
+        self.check_visibility()
+        self.check_recommendations()
+        self.check_sources()
+        self.check_texts()
+        return self.problems
+
+
+def check_model(ruleset: RuleSet, reader: Any) -> list[Problem]:
+    """All cross-check problems of a built rule set."""
+    return _Checker(ruleset, reader).run()
+
+
+# -- reachability --------------------------------------------------------------------------
+class _Assignment:
+    """Facts where every referenced value is chosen; anything else is absent."""
+
+    def __init__(self, values: Mapping[Ref, Any]) -> None:
+        self.values = values
+
+    def answer(self, question_id: str) -> Any:
+        return self.values.get(Ref("answer", question_id))
+
+    def points(self, question_id: str) -> int | None:
+        return self.values.get(Ref("points", question_id))
+
+    def score(self, dimension_id: str) -> int | None:
+        return self.values.get(Ref("score", dimension_id))
+
+    def level(self, dimension_id: str) -> str | None:
+        return self.values.get(Ref("level", dimension_id))
+
+    def profile(self) -> str | None:
+        return self.values.get(Ref("profile", None))
+
+
+def _domain(rs: RuleSet, ref: Ref, literals: list[Any]) -> list[Any]:
+    """Representative values of a reference: enough to make every comparison true or false."""
+    numbers = [v for v in literals if isinstance(v, int)]
+    near = sorted({n + d for n in numbers for d in (-1, 0, 1)})
+    if ref.kind == "profile":
+        return [t.id for t in rs.blend.types] + [None]
+    if ref.kind == "level":
+        return [lv.id for lv in rs.dimension(ref.name or "").levels] + [None]
+    if ref.kind == "score":
+        bounds = {b for lv in rs.dimension(ref.name or "").levels for b in (lv.min, lv.max)}
+        return sorted({v for v in (*near, *bounds, 0, 100) if 0 <= v <= 100}) + [None]
+    q = rs.question(ref.name or "")
+    specials = [None] + ([UNKNOWN] if q.unknown else []) + ([NOT_APPLICABLE] if q.not_applicable else [])
+    if ref.kind == "points":
+        if q.type == "multi":
+            possible = set(range((q.max_points or 0) + 1))
+        elif q.type == "number":
+            possible = {b.points for b in q.bands}
+        else:
+            possible = {o.points or 0 for o in q.options}
+        return sorted(possible) + [None]
+    if q.type == "single":
+        return [o.id for o in q.options] + specials
+    if q.type == "multi":
+        mentioned = sorted({v for v in literals if isinstance(v, str)})
+        subsets = [list(c) for n in range(len(mentioned) + 1) for c in itertools.combinations(mentioned, n)]
+        return subsets + specials
+    if q.type == "number":
+        return near + [q.min or 0] + specials
+    return [v for v in literals if isinstance(v, str)] + ["…"] + specials
+
+
+def can_fire(rs: RuleSet, when: Condition, audience: tuple[str, ...], org_types: list[str]) -> bool:
+    """Whether some answers make ``when`` true for the audience.
+
+    Each referenced value is varied over representative values (links between values,
+    such as a score and its level, are ignored, so this never calls a reachable rule
+    unreachable). Questions hidden by their visibility rule count as unanswered.
+    """
+    leaves = list(when.leaves())
+    refs: dict[Ref, list[Any]] = {}
+    pending = [(leaf.ref, leaf.value) for leaf in leaves]
+    visibility: dict[str, Condition] = {}
+    while pending:
+        ref, value = pending.pop()
+        refs.setdefault(ref, []).extend(value if isinstance(value, tuple) else [value])
+        if ref.kind in ("answer", "points"):
+            q = rs.question(ref.name or "")
+            if q.visible_if is not None and q.id not in visibility:
+                visibility[q.id] = q.visible_if
+                pending.extend((leaf.ref, leaf.value) for leaf in q.visible_if.leaves())
+    org_ref = Ref("answer", ORG_TYPE)
+    if "all" not in audience and org_types:
+        refs[org_ref] = list(audience)
+    domains = {ref: _domain(rs, ref, literals) for ref, literals in refs.items()}
+    if "all" not in audience and org_types:
+        domains[org_ref] = [*audience, None]
+    keys = list(domains)
+    total = 1
+    for key in keys:
+        total *= len(domains[key])
+    if total > MAX_COMBINATIONS:
+        return True
+    for combination in itertools.product(*(domains[k] for k in keys)):
+        values = dict(zip(keys, combination, strict=True))
+        facts = _Assignment(values)
+        for question_id, rule in visibility.items():
+            if not rule.evaluate(facts):
+                values[Ref("answer", question_id)] = None
+                values[Ref("points", question_id)] = None
+        if when.evaluate(_Assignment(values)):
+            return True
+    return False
+
+
+def check_examples(ruleset: RuleSet, folder: Path) -> list[Problem]:
+    """Check that golden examples refer to known ids and valid answers."""
+    from .examples import load_examples
+
+    return [p for example in load_examples(ruleset, folder) for p in example.problems]

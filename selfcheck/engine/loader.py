@@ -1,0 +1,313 @@
+"""Load a rule-set folder: read YAML, check it against the schema, build the model.
+
+Every problem is collected (never only the first), each with file and line, so that a
+researcher can fix a whole rule set in one pass. Cross-checks live in checks.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .conditions import ConditionError, parse_condition
+from .model import (
+    Axis,
+    Band,
+    Blend,
+    BlendType,
+    Citation,
+    Dimension,
+    Level,
+    Option,
+    Origin,
+    Question,
+    Recommendation,
+    RuleSet,
+    Source,
+    Text,
+)
+from .problems import Problem, RuleSetError, did_you_mean
+from .schema import RULE_FILE
+from .yamlsrc import YamlError, line_of, read_yaml
+
+FORMAT = 1
+LIST_KEYS = ("profile", "dimensions", "recommendations", "sources")
+REQUIRED_KEYS = ("format", "id", "version", "title", "levels", "blend", "dimensions", "recommendations", "sources")
+_RULE_VALIDATOR = jsonschema.Draft202012Validator(RULE_FILE)
+
+
+def display_path(path: Path) -> str:
+    """A path as researchers see it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def schema_problems(validator: jsonschema.Validator, data: Any, file: str) -> list[Problem]:
+    """All JSON Schema violations of ``data``, each at its line."""
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        message = error.message
+        if error.validator == "additionalProperties":
+            message = message.replace("Additional properties are not allowed", "unknown key")
+        problems.append(Problem(file, line_of(data, list(error.absolute_path)), "E002", f"{where}: {message}"))
+    return problems
+
+
+class _Reader:
+    """Reads the files of one folder and merges them into one mapping."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.problems: list[Problem] = []
+        self.merged: dict[str, Any] = {}
+        self.where: dict[str, tuple[str, Any]] = {}  # top-level key -> (file, data of that file)
+        self.items: dict[str, list[tuple[Any, Origin]]] = {key: [] for key in LIST_KEYS}
+
+    def read(self) -> None:
+        files = sorted(self.folder.glob("*.yaml"))
+        if not files:
+            self.problems.append(Problem(display_path(self.folder), 1, "E003", "no *.yaml rule files found"))
+        for path in files:
+            self.read_file(path)
+        if self.problems:  # a broken file may hold the missing keys: don't report them twice
+            return
+        for key in REQUIRED_KEYS:
+            if key not in self.merged and not (key in LIST_KEYS and self.items[key]):
+                self.problems.append(
+                    Problem(display_path(self.folder / "ruleset.yaml"), 1, "E003", f"required key {key!r} is missing")
+                )
+
+    def read_file(self, path: Path) -> None:
+        file = display_path(path)
+        try:
+            data, duplicates = read_yaml(path)
+        except YamlError as exc:
+            self.problems.append(Problem(file, exc.line, "E001", f"not valid YAML: {exc}"))
+            return
+        except (OSError, UnicodeDecodeError) as exc:
+            self.problems.append(Problem(file, 1, "E001", f"cannot read the file: {exc}"))
+            return
+        for key, line in duplicates:
+            self.problems.append(Problem(file, line, "E101", f"key {key!r} appears twice in the same mapping"))
+        if data is None:
+            return
+        errors = schema_problems(_RULE_VALIDATOR, data, file)
+        self.problems.extend(errors)
+        if errors or not isinstance(data, Mapping):
+            return
+        for key, value in data.items():
+            if key in LIST_KEYS:
+                self.items[key].extend(
+                    (item, Origin(file, line_of(data, [key, index]))) for index, item in enumerate(value)
+                )
+            elif key in self.merged:
+                first = self.where[key][0]
+                self.problems.append(
+                    Problem(file, line_of(data, [key]), "E004", f"key {key!r} is already set in {first}")
+                )
+            else:
+                self.merged[key] = value
+                self.where[key] = (file, data)
+
+    def origin(self, *path: Any) -> Origin:
+        file, data = self.where.get(path[0], (display_path(self.folder / "ruleset.yaml"), None))
+        return Origin(file, line_of(data, list(path)) if data is not None else 1)
+
+
+def _text(value: Any) -> Text | None:
+    return Text(value["de"], value.get("en")) if value else None
+
+
+def _options(raw: Any) -> tuple[Option, ...]:
+    return tuple(
+        Option(o["id"], _text(o["label"]) or Text(""), o.get("points"), o.get("exclusive", False)) for o in raw
+    )
+
+
+def _levels(raw: Any) -> tuple[Level, ...]:
+    return tuple(Level(lv["id"], lv["min"], lv["max"], _text(lv["label"]) or Text(""), _text(lv.get("description")))
+                 for lv in raw)
+
+
+class _Builder:
+    """Turns merged rule data into model objects, noting problems on the way."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.problems = reader.problems
+        self.scales: dict[str, Any] = reader.merged.get("scales", {})
+
+    def condition(self, source: str, origin: Origin) -> Any:
+        try:
+            return parse_condition(source)
+        except ConditionError as exc:
+            self.problems.append(Problem(origin.file, origin.line, "E120", f"cannot parse {source!r}: {exc}"))
+            return None
+
+    def question(self, raw: Mapping[str, Any], origin: Origin, dimension_id: str | None) -> Question:
+        kind = raw["type"]
+        options: tuple[Option, ...] = ()
+        if kind in ("single", "multi"):
+            has_scale, has_options = "scale" in raw, "options" in raw
+            if has_scale == has_options:
+                self.problems.append(Problem(origin.file, origin.line, "E104",
+                                             f"question {raw['id']!r} needs exactly one of 'scale' and 'options'"))
+            if has_scale:
+                scale = self.scales.get(raw["scale"])
+                if scale is None:
+                    hint = did_you_mean(raw["scale"], self.scales)
+                    message = f"unknown scale {raw['scale']!r}"
+                    self.problems.append(Problem(origin.file, origin.line, "E102", message, hint))
+                else:
+                    options = _options(scale["options"])
+            if has_options:
+                options = _options(raw["options"])
+        elif "scale" in raw or "options" in raw:
+            self.problems.append(Problem(origin.file, origin.line, "E104",
+                                         f"a {kind} question takes no 'scale' or 'options'"))
+        visible_if_text = raw.get("visible_if")
+        return Question(
+            id=raw["id"],
+            type=kind,
+            text=_text(raw["text"]) or Text(""),
+            help=_text(raw.get("help")),
+            options=options,
+            bands=tuple(Band(b.get("below"), _text(b["label"]) or Text(""), b["points"]) for b in raw.get("bands", ())),
+            unit=_text(raw.get("unit")),
+            min=raw.get("min"),
+            max=raw.get("max"),
+            max_points=raw.get("max_points"),
+            max_length=raw.get("max_length", 2000),
+            unknown=raw.get("unknown", True),
+            not_applicable=raw.get("not_applicable", False),
+            visible_if=self.condition(visible_if_text, origin) if visible_if_text else None,
+            visible_if_text=visible_if_text,
+            dimension_id=dimension_id,
+            weight=raw.get("weight", 1),
+            scored=dimension_id is not None and kind != "text",
+            origin=origin,
+        )
+
+    def build(self, content_hash: str) -> RuleSet:
+        merged = self.reader.merged
+        default_levels = _levels(merged.get("levels", ()))
+        profile = tuple(self.question(raw, origin, None) for raw, origin in self.reader.items["profile"])
+        dimensions = []
+        for raw, origin in self.reader.items["dimensions"]:
+            questions = tuple(
+                self.question(q, Origin(origin.file, line_of(raw, ["questions", i], origin.line)), raw["id"])
+                for i, q in enumerate(raw["questions"])
+            )
+            dimensions.append(Dimension(
+                id=raw["id"],
+                title=_text(raw["title"]) or Text(""),
+                description=_text(raw.get("description")),
+                why=_text(raw.get("why")),
+                questions=questions,
+                levels=_levels(raw["levels"]) if "levels" in raw else default_levels,
+                sources=tuple(raw.get("sources", ())),
+                origin=origin,
+            ))
+        recommendations = []
+        for raw, origin in self.reader.items["recommendations"]:
+            when_origin = Origin(origin.file, line_of(raw, ["when"], origin.line))
+            recommendations.append(Recommendation(
+                id=raw["id"],
+                dimension_id=raw.get("dimension"),
+                when=self.condition(raw["when"], when_origin),
+                when_text=raw["when"],
+                audience=tuple(raw.get("audience", ("all",))),
+                title=_text(raw["title"]) or Text(""),
+                why=_text(raw["why"]) or Text(""),
+                steps=tuple(_text(step) or Text("") for step in raw["steps"]),
+                effort=raw["effort"],
+                example=_text(raw.get("example")),
+                sources=tuple(Citation(c["source"], c["evidence"]) for c in raw["sources"]),
+                weight=raw.get("weight", 1),
+                origin=origin,
+            ))
+        sources = {
+            raw["id"]: Source(raw["id"], raw["kind"], raw["title"], raw.get("publisher"), raw.get("year"),
+                              raw.get("url"), _text(raw.get("note")))
+            for raw, _ in self.reader.items["sources"]
+        }
+        return RuleSet(
+            id=merged.get("id", ""),
+            version=str(merged.get("version", "")),
+            format=merged.get("format", FORMAT),
+            title=_text(merged.get("title")) or Text(""),
+            description=_text(merged.get("description")),
+            languages=tuple(merged.get("languages", ("de", "en"))),
+            profile=profile,
+            dimensions=tuple(dimensions),
+            recommendations=tuple(recommendations),
+            sources=sources,
+            levels=default_levels,
+            blend=self.blend(merged.get("blend", {}), dimensions),
+            hash=content_hash,
+            path=self.reader.folder,
+        )
+
+    def blend(self, raw: Mapping[str, Any], dimensions: list[Dimension]) -> Blend:
+        by_id = {d.id: d for d in dimensions}
+        axes = []
+        for axis in raw.get("axes", ()):
+            question_ids = [q.id for d in axis.get("dimensions", ()) if d in by_id for q in by_id[d].questions]
+            question_ids += [q for q in axis.get("questions", ()) if q not in question_ids]
+            axes.append(Axis(axis["id"], _text(axis["label"]) or Text(""), tuple(question_ids)))
+        types = tuple(
+            BlendType(t["id"], _text(t["label"]) or Text(""), _text(t.get("description")), dict(t["when"]))
+            for t in raw.get("types", ())
+        )
+        return Blend(raw.get("threshold", 50), tuple(axes), types)
+
+
+def content_hash(folder: Path) -> str:
+    """sha256 over the rule files (not the examples): what an assessment is pinned to."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def check_ruleset(folder: Path | str) -> tuple[RuleSet | None, list[Problem]]:
+    """Load and check a rule set; return it (None if it has errors) and all problems."""
+    from .checks import check_examples, check_model
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        return None, [Problem(display_path(folder), 1, "E003", "rule-set folder not found")]
+    reader = _Reader(folder)
+    reader.read()
+    if reader.merged.get("format", FORMAT) != FORMAT:
+        reader.problems.append(Problem(*_at(reader.origin("format")), "E005",
+                                       f"unknown format {reader.merged['format']!r}", f"use format: {FORMAT}"))
+    if any(p.is_error for p in reader.problems):
+        return None, reader.problems
+    builder = _Builder(reader)
+    ruleset = builder.build(content_hash(folder))
+    problems = builder.problems
+    problems.extend(check_model(ruleset, reader))
+    if not any(p.is_error for p in problems):
+        problems.extend(check_examples(ruleset, folder / "examples"))
+    return (None if any(p.is_error for p in problems) else ruleset), problems
+
+
+def _at(origin: Origin) -> tuple[str, int]:
+    return origin.file, origin.line
+
+
+def load_ruleset(folder: Path | str) -> RuleSet:
+    """Load a rule set, or raise RuleSetError listing every problem."""
+    ruleset, problems = check_ruleset(folder)
+    if ruleset is None:
+        raise RuleSetError(problems)
+    return ruleset

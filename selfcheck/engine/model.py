@@ -1,0 +1,311 @@
+"""The rule set as immutable Python objects.
+
+Everything the web app, the report and the CLI know about questions, scoring and
+recommendations comes from here; nothing is stored anywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .conditions import Condition
+
+QuestionType = Literal["single", "multi", "number", "text"]
+UNKNOWN = "unknown"
+NOT_APPLICABLE = "not_applicable"
+SPECIAL_ANSWERS = (UNKNOWN, NOT_APPLICABLE)
+EVIDENCE_LEVELS = ("study_hypothesis", "related_study", "practice_example", "expert_assumption")
+EFFORTS = ("low", "medium", "high")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where something was written: shown in every problem message."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-facing text in German (required) and English (optional)."""
+
+    de: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, falling back to German."""
+        return self.en if lang == "en" and self.en else self.de
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"de": self.de, "en": self.en}
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: Text
+    points: int | None = None
+    exclusive: bool = False
+
+
+@dataclass(frozen=True)
+class Band:
+    """A range of a number question: values below ``below`` (the last band has none)."""
+
+    below: int | None
+    label: Text
+    points: int
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: QuestionType
+    text: Text
+    help: Text | None = None
+    options: tuple[Option, ...] = ()
+    bands: tuple[Band, ...] = ()
+    unit: Text | None = None
+    min: int | None = None
+    max: int | None = None
+    max_points: int | None = None
+    max_length: int = 2000
+    unknown: bool = True
+    not_applicable: bool = False
+    visible_if: Condition | None = None
+    visible_if_text: str | None = None
+    dimension_id: str | None = None
+    weight: float = 1
+    scored: bool = False
+    origin: Origin = field(default=Origin("", 0), compare=False)
+
+    def option(self, option_id: str) -> Option:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise KeyError(option_id)
+
+    @property
+    def max_score(self) -> int:
+        """The most points this question can give."""
+        if self.type == "multi":
+            return self.max_points or 0
+        if self.type == "number":
+            return max((band.points for band in self.bands), default=0)
+        return max((option.points or 0 for option in self.options), default=0)
+
+    def points_for(self, value: Any) -> int | None:
+        """Points for an answer; None for no answer, a special answer or an unscored question."""
+        if not self.scored or value is None or value in SPECIAL_ANSWERS:
+            return None
+        if self.type == "single":
+            return next((o.points for o in self.options if o.id == value), None)
+        if self.type == "multi":
+            chosen = {o.id: o.points or 0 for o in self.options if o.id in value}
+            return min(sum(chosen.values()), self.max_points or 0)
+        if self.type == "number" and isinstance(value, int):
+            return self.band_for(value).points
+        return None
+
+    def band_for(self, value: int) -> Band:
+        for band in self.bands:
+            if band.below is None or value < band.below:
+                return band
+        return self.bands[-1]
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    min: int
+    max: int
+    label: Text
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    title: Text
+    description: Text | None
+    why: Text | None
+    questions: tuple[Question, ...]
+    levels: tuple[Level, ...]
+    sources: tuple[str, ...] = ()
+    origin: Origin = field(default=Origin("", 0), compare=False)
+
+    def level_for(self, score: int) -> Level:
+        for level in self.levels:
+            if level.min <= score <= level.max:
+                return level
+        raise ValueError(f"no level for score {score} in {self.id}")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of the questionnaire: the profile, then one step per dimension."""
+
+    id: str
+    title: Text
+    description: Text | None
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    source_id: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    dimension_id: str | None
+    when: Condition
+    when_text: str
+    audience: tuple[str, ...]
+    title: Text
+    why: Text
+    steps: tuple[Text, ...]
+    effort: str
+    example: Text | None
+    sources: tuple[Citation, ...]
+    weight: float = 1
+    origin: Origin = field(default=Origin("", 0), compare=False)
+
+    def applies_to(self, organisation_type: str | None) -> bool:
+        return "all" in self.audience or organisation_type is None or organisation_type in self.audience
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str
+    title: str
+    publisher: str | None = None
+    year: int | None = None
+    url: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Axis:
+    id: str
+    label: Text
+    question_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BlendType:
+    id: str
+    label: Text
+    description: Text | None
+    when: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Blend:
+    threshold: int
+    axes: tuple[Axis, ...]
+    types: tuple[BlendType, ...]
+
+    def type_for(self, high: Mapping[str, bool]) -> BlendType | None:
+        for blend_type in self.types:
+            if all((blend_type.when.get(axis.id) == "high") == high[axis.id] for axis in self.axes):
+                return blend_type
+        return None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """A loaded, validated rule set. Identified by id, version and a content hash."""
+
+    id: str
+    version: str
+    format: int
+    title: Text
+    description: Text | None
+    languages: tuple[str, ...]
+    profile: tuple[Question, ...]
+    dimensions: tuple[Dimension, ...]
+    recommendations: tuple[Recommendation, ...]
+    sources: Mapping[str, Source]
+    levels: tuple[Level, ...]
+    blend: Blend
+    hash: str
+    path: Path | None = None
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({q.id: q for q in self.questions})
+        self._index.update({f"dimension:{d.id}": d for d in self.dimensions})
+        self._index.update({f"recommendation:{r.id}": r for r in self.recommendations})
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return self.profile + tuple(q for d in self.dimensions for q in d.questions)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        profile = Step(
+            "profile",
+            Text("Ihre Organisation", "Your organisation"),
+            Text(
+                "Ein paar Angaben zu Ihrer Organisation. Sie bestimmen, welche Fragen und Empfehlungen passen.",
+                "A few facts about your organisation. They decide which questions and recommendations fit.",
+            ),
+            self.profile,
+        )
+        return (profile,) + tuple(Step(d.id, d.title, d.description, d.questions) for d in self.dimensions)
+
+    def question(self, question_id: str) -> Question:
+        found = self._index.get(question_id)
+        if not isinstance(found, Question):
+            raise KeyError(question_id)
+        return found
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        return self._index[f"dimension:{dimension_id}"]  # type: ignore[no-any-return]
+
+    def recommendation(self, recommendation_id: str) -> Recommendation:
+        return self._index[f"recommendation:{recommendation_id}"]  # type: ignore[no-any-return]
+
+    def level(self, dimension_id: str, level_id: str) -> Level:
+        for level in self.dimension(dimension_id).levels:
+            if level.id == level_id:
+                return level
+        raise KeyError(level_id)
+
+    def blend_type(self, type_id: str) -> BlendType:
+        for blend_type in self.blend.types:
+            if blend_type.id == type_id:
+                return blend_type
+        raise KeyError(type_id)
+
+    def is_visible(self, question: Question, answers: Mapping[str, Any]) -> bool:
+        """Whether ``question`` is asked, given the answers so far."""
+        return question.id in {q.id for q in self.visible_questions(answers)}
+
+    def visible_questions(self, answers: Mapping[str, Any]) -> tuple[Question, ...]:
+        """The questions that are asked, in order.
+
+        An answer to a hidden question does not count, also not for later conditions.
+        """
+        from .conditions import AnswerFacts
+
+        shown: list[Question] = []
+        kept: dict[str, Any] = {}
+        for question in self.questions:
+            if question.visible_if is None or question.visible_if.evaluate(AnswerFacts(self, kept)):
+                shown.append(question)
+                if question.id in answers:
+                    kept[question.id] = answers[question.id]
+        return tuple(shown)

@@ -1,0 +1,113 @@
+"""Read YAML so that every mapping and list remembers its line numbers.
+
+Researchers need "file:line" in every message, and PyYAML forgets positions after parsing.
+Only ``true``/``false`` are booleans here: YAML 1.1 would turn an English label "No" into False.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A mapping with the line of itself and of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class LineList(list):  # type: ignore[type-arg]
+    """A list with the line of itself and of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class YamlError(Exception):
+    """The file is not valid YAML; carries the line of the problem."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class _Loader(yaml.SafeLoader):
+    duplicate_keys: list[tuple[str, int]]
+
+
+# Drop the YAML 1.1 booleans (yes/no/on/off) and keep only true/false.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            loader.duplicate_keys.append((str(key), line))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+    return result
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+
+
+def parse_yaml(text: str) -> tuple[Any, list[tuple[str, int]]]:
+    """Parse YAML text; return the data and the duplicate keys found (key, line)."""
+    loader = _Loader(text)
+    loader.duplicate_keys = []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlError(str(exc.problem or exc).strip(), line) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(str(exc).strip(), 1) from None
+    finally:
+        loader.dispose()
+    return data, loader.duplicate_keys
+
+
+def read_yaml(path: Path) -> tuple[Any, list[tuple[str, int]]]:
+    """Read and parse a YAML file (UTF-8)."""
+    return parse_yaml(path.read_text(encoding="utf-8"))
+
+
+def line_of(data: Any, path: list[Any] | tuple[Any, ...], default: int = 1) -> int:
+    """Find the line of the item at ``path`` (keys and indexes) inside parsed data."""
+    line = getattr(data, "line", default) or default
+    node = data
+    for step in path:
+        if isinstance(node, LineDict) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line

@@ -1,0 +1,47 @@
+"""Language choice: German by default, English on request.
+
+UI strings are German in the source and translated through gettext catalogs in
+``selfcheck/translations``. Rule texts come bilingual from the rule files (``Text.get``).
+``?lang=en`` on any page switches the language and keeps the choice in the session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app, request, session
+from flask_babel import get_locale
+
+from .extensions import babel
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+
+
+def select_locale() -> str:
+    languages: list[str] = current_app.config["LANGUAGES"]
+    wanted = request.args.get("lang")
+    if wanted in languages:
+        session["lang"] = wanted
+        return wanted
+    chosen = session.get("lang")
+    return chosen if chosen in languages else languages[0]
+
+
+def current_language() -> str:
+    locale = get_locale()
+    return locale.language if locale is not None else "de"
+
+
+def translate_text(text: Any) -> str:
+    """A rule text in the current language (German when no translation exists)."""
+    if text is None:
+        return ""
+    return str(text.get(current_language()))
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.filters["t"] = translate_text
+    app.jinja_env.globals["current_language"] = current_language

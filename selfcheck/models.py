@@ -1,0 +1,65 @@
+"""Database tables (SQLAlchemy 2.0 typed models). Tables only: the rules live in services.py.
+
+Answers are JSON keyed by question id, so researchers can add questions without a migration.
+``Assessment.id`` is internal (a later Workshop table can reference it); only the random
+``public_id`` is ever used outside the database.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Assessment(Base):
+    """One organisation's run through the self-check, pinned to the rule set it was started with."""
+
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True)
+    organisation_name: Mapped[str | None] = mapped_column(String(200))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Bumped on every saved change: part of the PDF cache key.
+    answers_revision: Mapped[int] = mapped_column(Integer, default=0)
+    # Index of the furthest step that may be opened (0 = profile; len(steps) = review).
+    furthest_step: Mapped[int] = mapped_column(Integer, default=0)
+    ruleset_id: Mapped[str] = mapped_column(String(100))
+    ruleset_version: Mapped[str] = mapped_column(String(50))
+    ruleset_hash: Mapped[str] = mapped_column(String(64))
+    # sha256 hex of the resume link token and of the normalised resume code; never the secrets.
+    resume_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    resume_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class RateLimitHit(Base):
+    """One counted attempt. ``bucket`` is a hash of scope and client, never a raw address."""
+
+    __tablename__ = "rate_limit_hits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bucket: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

@@ -1,0 +1,1 @@
+"""The questionnaire: start, steps, review, resume, delete and results pages."""

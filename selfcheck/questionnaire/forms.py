@@ -1,0 +1,190 @@
+"""WTForms forms built from the rule set's questions.
+
+One field per asked question; the choices come from the rule set, so form and scoring cannot
+disagree. Forms check shape only (valid option, whole number in range, text length);
+``normalise_answers`` of the engine has the last word on values.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    Field,
+    IntegerField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..engine.model import NOT_APPLICABLE, UNKNOWN
+
+if TYPE_CHECKING:
+    from ..engine import Question
+
+FIELD_PREFIX = "q_"
+SPECIAL_PREFIX = "s_"
+NUMBER_LIMIT = 1_000_000_000
+ORGANISATION_NAME_MAX = 200
+
+
+def clean_text(value: Any) -> Any:
+    """Strip surrounding space and drop control characters (keeping line breaks and tabs)."""
+    if not isinstance(value, str):
+        return value
+    kept = (ch for ch in value if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs"))
+    return "".join(kept).replace("\r", "").strip()
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def special_choices(question: Question) -> list[tuple[str, Any]]:
+    choices: list[tuple[str, Any]] = []
+    if question.unknown:
+        choices.append((UNKNOWN, _l("Weiß nicht")))
+    if question.not_applicable:
+        choices.append((NOT_APPLICABLE, _l("Trifft auf uns nicht zu")))
+    return choices
+
+
+@dataclass(frozen=True)
+class QuestionField:
+    """A question with its form field(s), as the template renders it."""
+
+    question: Question
+    field: Field
+    special: Field | None
+
+    @property
+    def target_id(self) -> str:
+        """The element an error summary link jumps to: the first input of the question."""
+        if self.question.type in ("single", "multi"):
+            return f"{self.field.id}-0"
+        return str(self.field.id)
+
+    @property
+    def errors(self) -> list[str]:
+        errors = list(self.field.errors)
+        if self.special is not None:
+            errors.extend(self.special.errors)
+        return errors
+
+
+class StepForm(FlaskForm):
+    """Base of every step form; the fields are added by ``build_step_form``."""
+
+    questions: tuple[Question, ...] = ()
+
+    def question_fields(self) -> list[QuestionField]:
+        return [
+            QuestionField(q, self[FIELD_PREFIX + q.id], self._fields.get(SPECIAL_PREFIX + q.id))
+            for q in self.questions
+        ]
+
+    def answers(self) -> dict[str, Any]:
+        """The validated answers keyed by question id; empty fields are left out."""
+        found: dict[str, Any] = {}
+        for item in self.question_fields():
+            value = _answer_of(item)
+            if value not in (None, "", []):
+                found[item.question.id] = value
+        return found
+
+    def add_problem(self, question_id: str, message: str) -> None:
+        field = self._fields.get(FIELD_PREFIX + question_id)
+        if field is not None:
+            field.errors = [*field.errors, message]
+
+
+def _answer_of(item: QuestionField) -> Any:
+    data = item.field.data
+    if item.question.type == "multi":
+        chosen = list(data or [])
+        return chosen[0] if len(chosen) == 1 and chosen[0] in (UNKNOWN, NOT_APPLICABLE) else chosen
+    if item.special is not None and item.special.data:
+        return item.special.data[0]
+    return data
+
+
+def build_step_form(questions: tuple[Question, ...], lang: str, **kwargs: Any) -> StepForm:
+    """A form for ``questions``, bound to the posted data (or ``formdata``/``data`` in kwargs)."""
+
+    class Form(StepForm):
+        pass
+
+    Form.questions = questions
+    for question in questions:
+        name = FIELD_PREFIX + question.id
+        label = question.text.get(lang)
+        if question.type == "single":
+            choices = [(o.id, o.label.get(lang)) for o in question.options] + special_choices(question)
+            setattr(Form, name, RadioField(label, choices=choices, validators=[Optional()]))
+        elif question.type == "multi":
+            choices = [(o.id, o.label.get(lang)) for o in question.options] + special_choices(question)
+            setattr(Form, name, MultiCheckboxField(label, choices=choices, validators=[_exclusive(question)]))
+        elif question.type == "number":
+            low = question.min if question.min is not None else -NUMBER_LIMIT
+            high = question.max if question.max is not None else NUMBER_LIMIT
+            in_range = NumberRange(low, high, message=_l("Bitte geben Sie eine Zahl von %(min)s bis %(max)s ein."))
+            setattr(Form, name, IntegerField(label, validators=[Optional(), in_range]))
+            if special_choices(question):
+                special = MultiCheckboxField(
+                    _l("Oder"), choices=special_choices(question), validators=[_one_special(name)]
+                )
+                setattr(Form, SPECIAL_PREFIX + question.id, special)
+        else:
+            too_long = Length(max=question.max_length, message=_l("Bitte schreiben Sie höchstens %(max)d Zeichen."))
+            setattr(Form, name, TextAreaField(label, validators=[Optional(), too_long], filters=[clean_text]))
+    return Form(**kwargs)
+
+
+def _exclusive(question: Question) -> Any:
+    exclusive = {o.id for o in question.options if o.exclusive} | {UNKNOWN, NOT_APPLICABLE}
+
+    def check(_form: Any, field: Field) -> None:
+        chosen = set(field.data or [])
+        if len(chosen) > 1 and chosen & exclusive:
+            raise ValidationError(_l("Diese Antwort kann nicht mit anderen Antworten kombiniert werden."))
+
+    return check
+
+
+def _one_special(number_field: str) -> Any:
+    def check(form: Any, field: Field) -> None:
+        chosen = field.data or []
+        if len(chosen) > 1:
+            raise ValidationError(_l("Bitte wählen Sie nur eine dieser Antworten."))
+        if chosen and form[number_field].data is not None:
+            raise ValidationError(_l("Bitte geben Sie entweder eine Zahl ein oder wählen Sie eine dieser Antworten."))
+
+    return check
+
+
+class StartForm(FlaskForm):
+    organisation_name = StringField(
+        _l("Name Ihrer Organisation (freiwillig)"),
+        validators=[Optional(), Length(max=ORGANISATION_NAME_MAX, message=_l("Bitte höchstens %(max)d Zeichen."))],
+        filters=[clean_text],
+    )
+
+
+class ResumeCodeForm(FlaskForm):
+    code = StringField(
+        _l("Ihr Code zum Fortsetzen"),
+        validators=[Length(max=40, message=_l("Der Code hat 8 Zeichen."))],
+        filters=[clean_text],
+    )
+
+
+class ConfirmForm(FlaskForm):
+    """A form with only the CSRF token, for buttons that change something."""

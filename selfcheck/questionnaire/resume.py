@@ -1,0 +1,72 @@
+"""Coming back: by secret link or by typed code.
+
+The link's token is swapped for a fresh session and the browser is sent on with a 303, so
+the token leaves the address bar and is never sent as a referrer. Unknown and expired
+secrets get the same answer. Failed attempts are counted in the database per client.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template
+from werkzeug.wrappers import Response as BaseResponse
+
+from .. import services
+from ..db import get_session
+from .forms import ResumeCodeForm
+from .state import bind_session, client_address
+from .views import see_other
+
+bp = Blueprint("resume", __name__)
+
+SCOPE = "resume"
+
+
+def _limited() -> bool:
+    return services.is_rate_limited(
+        get_session(),
+        scope=SCOPE,
+        client=client_address(),
+        limit=int(current_app.config["RESUME_RATE_LIMIT"]),
+        window_seconds=int(current_app.config["RESUME_RATE_WINDOW_SECONDS"]),
+    )
+
+
+def _count_failure() -> None:
+    services.record_attempt(get_session(), scope=SCOPE, client=client_address())
+
+
+@bp.route("/fortsetzen", methods=["GET", "POST"])
+def by_code() -> BaseResponse | str | tuple[str, int]:
+    form = ResumeCodeForm()
+    if not form.is_submitted():
+        return render_template("resume/code.html", form=form)
+    if _limited():
+        abort(429)
+    if form.validate():
+        assessment = services.resume_by_code(get_session(), form.code.data or "")
+        if assessment is not None:
+            bind_session(assessment)
+            return see_other("questionnaire.resume_here")
+    _count_failure()
+    form.code.errors = [*form.code.errors, _invalid_code_message()]
+    return render_template("resume/code.html", form=form), 422
+
+
+def _invalid_code_message() -> str:
+    from flask_babel import gettext as _
+
+    return _("Diesen Code kennen wir nicht, oder er ist abgelaufen. Bitte prüfen Sie die Eingabe.")
+
+
+@bp.get("/fortsetzen/<token>")
+def by_link(token: str) -> BaseResponse | tuple[str, int, dict[str, str]]:
+    if _limited():
+        abort(429)
+    assessment = services.resume_by_token(get_session(), token)
+    if assessment is None:
+        _count_failure()
+        return render_template("resume/invalid.html"), 404, {"Referrer-Policy": "no-referrer"}
+    bind_session(assessment)
+    response = see_other("questionnaire.resume_here")
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response

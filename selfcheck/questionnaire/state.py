@@ -1,0 +1,80 @@
+"""Where a respondent is: the loaded rule set, the assessment of this session, step order.
+
+The session cookie holds only the assessment's opaque public id; answers stay on the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from flask import current_app, request, session
+
+from .. import services
+from ..db import get_session
+
+if TYPE_CHECKING:
+    from ..engine import Question, RuleSet, Step
+    from ..models import Assessment
+
+RULESET_KEY = "selfcheck.ruleset"
+SESSION_KEY = "assessment"
+
+
+def current_ruleset() -> RuleSet:
+    return current_app.extensions[RULESET_KEY]  # type: ignore[no-any-return]
+
+
+def current_assessment() -> Assessment | None:
+    """The live assessment of this browser session, or None."""
+    found = services.find_assessment(get_session(), session.get(SESSION_KEY))
+    if found is None and SESSION_KEY in session:
+        session.pop(SESSION_KEY)
+    return found
+
+
+def bind_session(assessment: Assessment) -> None:
+    """Start a fresh session for ``assessment`` (against session fixation); keep the language."""
+    lang = session.get("lang")
+    session.clear()
+    session.permanent = True
+    session[SESSION_KEY] = assessment.public_id
+    if lang:
+        session["lang"] = lang
+
+
+def client_address() -> str:
+    return request.remote_addr or "unknown"
+
+
+def step_questions(ruleset: RuleSet, step: Step, answers: Mapping[str, Any]) -> tuple[Question, ...]:
+    """The questions of ``step`` that are asked, given ``answers``."""
+    in_step = {q.id for q in step.questions}
+    return tuple(q for q in ruleset.visible_questions(answers) if q.id in in_step)
+
+
+def review_index(ruleset: RuleSet) -> int:
+    """The index the review page has in the step order (after the last step)."""
+    return len(ruleset.steps)
+
+
+def next_index(ruleset: RuleSet, index: int, answers: Mapping[str, Any]) -> int:
+    """The next step with questions to ask after ``index``, or the review."""
+    steps = ruleset.steps
+    for candidate in range(index + 1, len(steps)):
+        if step_questions(ruleset, steps[candidate], answers):
+            return candidate
+    return review_index(ruleset)
+
+
+def previous_index(ruleset: RuleSet, index: int, answers: Mapping[str, Any]) -> int:
+    """The previous step with questions before ``index`` (the profile at the latest)."""
+    steps = ruleset.steps
+    for candidate in range(index - 1, 0, -1):
+        if step_questions(ruleset, steps[candidate], answers):
+            return candidate
+    return 0
+
+
+def retention_days() -> int:
+    return int(current_app.config["RETENTION_DAYS"])

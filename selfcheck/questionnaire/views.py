@@ -1,0 +1,279 @@
+"""Start page, questionnaire steps, review, access secrets and deletion.
+
+Every POST saves through ``services`` and redirects (POST/redirect/GET). The server decides
+which steps may be opened: a step is reachable only once every step before it was saved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response as BaseResponse
+
+from .. import services
+from ..db import get_session
+from ..engine import normalise_answers
+from ..i18n import current_language
+from .forms import ConfirmForm, StartForm, StepForm, build_step_form
+from .state import (
+    SESSION_KEY,
+    bind_session,
+    current_assessment,
+    current_ruleset,
+    next_index,
+    previous_index,
+    retention_days,
+    review_index,
+    step_questions,
+)
+
+if TYPE_CHECKING:
+    from ..models import Assessment
+
+bp = Blueprint("questionnaire", __name__)
+
+RESUME_ONCE_KEY = "resume_once"
+
+
+def see_other(endpoint: str, **values: Any) -> BaseResponse:
+    return redirect(url_for(endpoint, **values), code=303)
+
+
+def location_of(assessment: Assessment) -> BaseResponse:
+    """Where a returning respondent continues: results, review or the furthest step."""
+    ruleset = current_ruleset()
+    if assessment.completed_at is not None:
+        return see_other("results.show")
+    if assessment.furthest_step >= review_index(ruleset):
+        return see_other("questionnaire.review")
+    return see_other("questionnaire.step", number=assessment.furthest_step + 1)
+
+
+def require_assessment() -> Assessment:
+    assessment = current_assessment()
+    if assessment is None:
+        abort(see_other("questionnaire.no_assessment"))
+    return assessment
+
+
+@bp.get("/")
+def start() -> str:
+    return render_template(
+        "questionnaire/start.html",
+        form=StartForm(),
+        ruleset=current_ruleset(),
+        assessment=current_assessment(),
+    )
+
+
+@bp.post("/start")
+def begin() -> BaseResponse | tuple[str, int]:
+    form = StartForm()
+    if not form.validate():
+        html = render_template("questionnaire/start.html", form=form, ruleset=current_ruleset(), assessment=None)
+        return html, 422
+    assessment, resume = services.start_assessment(
+        get_session(),
+        current_ruleset(),
+        organisation_name=form.organisation_name.data,
+        retention_days=retention_days(),
+    )
+    bind_session(assessment)
+    session[RESUME_ONCE_KEY] = {"token": resume.token, "code": resume.code_display}
+    return see_other("questionnaire.access")
+
+
+@bp.get("/weiter")
+def resume_here() -> BaseResponse:
+    """Continue where this session left off."""
+    return location_of(require_assessment())
+
+
+@bp.get("/kein-selbstcheck")
+def no_assessment() -> tuple[str, int]:
+    return render_template("questionnaire/no_assessment.html"), 409
+
+
+@bp.get("/zugang")
+def access() -> str:
+    """Show the resume link and code once (they are stored only as hashes)."""
+    assessment = require_assessment()
+    secrets_once = session.pop(RESUME_ONCE_KEY, None)
+    return render_template(
+        "questionnaire/access.html",
+        assessment=assessment,
+        secrets=secrets_once,
+        form=ConfirmForm(),
+        first_step_url=url_for("questionnaire.resume_here"),
+    )
+
+
+@bp.post("/zugang")
+def renew_access() -> BaseResponse:
+    assessment = require_assessment()
+    form = ConfirmForm()
+    if not form.validate():
+        abort(400)
+    resume = services.issue_resume(get_session(), assessment)
+    session[RESUME_ONCE_KEY] = {"token": resume.token, "code": resume.code_display}
+    return see_other("questionnaire.access")
+
+
+@bp.route("/schritt/<int:number>", methods=["GET", "POST"])
+def step(number: int) -> BaseResponse | str | tuple[str, int]:
+    ruleset = current_ruleset()
+    assessment = require_assessment()
+    index = number - 1
+    if not 0 <= index < len(ruleset.steps):
+        abort(404)
+    if index > assessment.furthest_step:
+        flash(_("Bitte beantworten Sie zuerst die Schritte davor."), "info")
+        return location_of(assessment)
+    shown = step_questions(ruleset, ruleset.steps[index], assessment.answers)
+    lang = current_language()
+    if request.method == "GET":
+        form = build_step_form(shown, lang, formdata=None, data=_form_data(shown, assessment.answers))
+        return render_step(assessment, index, form)
+    form = build_step_form(shown, lang)
+    if not form.validate():
+        return render_step(assessment, index, form), 422
+    step_answers, problems = normalise_answers(ruleset, form.answers())
+    for problem in problems:
+        form.add_problem(problem.question_id, _("Diese Antwort passt nicht zur Frage. Bitte prüfen Sie sie."))
+    if problems:
+        return render_step(assessment, index, form), 422
+    return save_and_move(assessment, index, shown, step_answers)
+
+
+def save_and_move(
+    assessment: Assessment, index: int, shown: tuple[Any, ...], step_answers: dict[str, Any]
+) -> BaseResponse:
+    """Save one step, then go on, back, to the review, or stay when new questions appeared."""
+    ruleset = current_ruleset()
+    shown_ids = {q.id for q in shown}
+    merged = {k: v for k, v in assessment.answers.items() if k not in shown_ids} | step_answers
+    now_shown = step_questions(ruleset, ruleset.steps[index], merged)
+    action = request.form.get("action", "next")
+    advance_to: int | None = None
+    if {q.id for q in now_shown} != shown_ids:
+        target = index
+        flash(_("Ihre Antworten sind gespeichert. Auf dieser Seite hat sich etwas geändert: bitte prüfen Sie die Fragen."), "info")
+    elif action == "back":
+        target = previous_index(ruleset, index, merged)
+    else:
+        target = next_index(ruleset, index, merged)
+        advance_to = target
+        if action == "review" and assessment.furthest_step >= review_index(ruleset):
+            target = review_index(ruleset)
+    services.save_step(
+        get_session(),
+        assessment,
+        step_answers=step_answers,
+        step_question_ids=shown_ids,
+        advance_to=advance_to,
+        retention_days=retention_days(),
+    )
+    if target >= review_index(ruleset):
+        return see_other("questionnaire.review")
+    return see_other("questionnaire.step", number=target + 1)
+
+
+def _form_data(questions: tuple[Any, ...], answers: dict[str, Any]) -> dict[str, Any]:
+    """Stored answers in the shape of the form's fields."""
+    data: dict[str, Any] = {}
+    for question in questions:
+        value = answers.get(question.id)
+        if value is None:
+            continue
+        special = value in ("unknown", "not_applicable")
+        if question.type == "multi":
+            data[f"q_{question.id}"] = [value] if special else list(value)
+        elif question.type == "number" and special:
+            data[f"s_{question.id}"] = [value]
+        else:
+            data[f"q_{question.id}"] = value
+    return data
+
+
+def render_step(assessment: Assessment, index: int, form: StepForm, *, csrf_expired: bool = False) -> str:
+    ruleset = current_ruleset()
+    return render_template(
+        "questionnaire/step.html",
+        ruleset=ruleset,
+        step=ruleset.steps[index],
+        number=index + 1,
+        total=len(ruleset.steps),
+        form=form,
+        items=form.question_fields(),
+        show_back=index > 0,
+        show_review=assessment.furthest_step >= review_index(ruleset),
+        csrf_expired=csrf_expired,
+    )
+
+
+def rerender_step_after_csrf_error() -> tuple[str, int] | None:
+    """On an expired CSRF token, show the step again with the posted answers kept."""
+    assessment = current_assessment()
+    number = (request.view_args or {}).get("number")
+    ruleset = current_ruleset()
+    if assessment is None or not isinstance(number, int) or not 0 < number <= len(ruleset.steps):
+        return None
+    if number - 1 > assessment.furthest_step:
+        return None
+    shown = step_questions(ruleset, ruleset.steps[number - 1], assessment.answers)
+    form = build_step_form(shown, current_language(), formdata=request.form)
+    return render_step(assessment, number - 1, form, csrf_expired=True), 400
+
+
+def rerender_start_after_csrf_error() -> tuple[str, int]:
+    form = StartForm(formdata=request.form)
+    html = render_template(
+        "questionnaire/start.html",
+        form=form,
+        ruleset=current_ruleset(),
+        assessment=current_assessment(),
+        csrf_expired=True,
+    )
+    return html, 400
+
+
+@bp.route("/uebersicht", methods=["GET", "POST"])
+def review() -> BaseResponse | str:
+    ruleset = current_ruleset()
+    assessment = require_assessment()
+    if assessment.furthest_step < review_index(ruleset):
+        flash(_("Bitte beantworten Sie zuerst alle Schritte."), "info")
+        return location_of(assessment)
+    form = ConfirmForm()
+    if request.method == "POST":
+        if not form.validate():
+            abort(400)
+        services.complete_assessment(get_session(), assessment, retention_days=retention_days())
+        return see_other("results.show")
+    sections = []
+    for number, item in enumerate(ruleset.steps, start=1):
+        questions = step_questions(ruleset, item, assessment.answers)
+        if questions:
+            sections.append((number, item, [(q, assessment.answers.get(q.id)) for q in questions]))
+    return render_template("questionnaire/review.html", sections=sections, form=form, assessment=assessment)
+
+
+@bp.route("/loeschen", methods=["GET", "POST"])
+def delete() -> BaseResponse | str:
+    assessment = require_assessment()
+    form = ConfirmForm()
+    if request.method == "POST":
+        if not form.validate():
+            abort(400)
+        services.delete_assessment(get_session(), assessment)
+        session.pop(SESSION_KEY, None)
+        flash(_("Ihre Daten sind gelöscht. Es ist nichts mehr davon gespeichert."), "success")
+        return see_other("questionnaire.start")
+    return render_template("questionnaire/delete.html", form=form)
+
+
+@bp.get("/datenschutz")
+def privacy() -> str:
+    return render_template("questionnaire/privacy.html", retention_days=retention_days())

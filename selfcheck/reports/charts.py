@@ -1,0 +1,216 @@
+"""SVG charts as plain strings, for the PDF report and the web results page.
+
+Plain SVG (no script, no external references) so the same markup works inline in HTML
+and in WeasyPrint. Meaning never depends on colour alone: every bar carries its score and
+level as text, and a dimension without a score is drawn as a dashed outline with a label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+from selfcheck.engine.model import RuleSet
+
+_STRINGS = {
+    "de": {
+        "title": "Ergebnis je Thema",
+        "desc": "Balkendiagramm: Punktzahl von 0 bis 100 für jedes Thema.",
+        "no_score": "keine Bewertung",
+        "quadrant_title": "Blended-Profil",
+        "you": "Sie",
+        "no_type": "Profil noch offen: zu wenige Antworten.",
+        "low": "niedrig",
+        "high": "hoch",
+    },
+    "en": {
+        "title": "Result per topic",
+        "desc": "Bar chart: score from 0 to 100 for each topic.",
+        "no_score": "no score",
+        "quadrant_title": "Blend profile",
+        "you": "You",
+        "no_type": "Profile still open: too few answers.",
+        "low": "low",
+        "high": "high",
+    },
+}
+
+_INK = "#1f2a33"
+_MUTED = "#5b6770"
+_BAR = "#2f5d7c"
+_TRACK = "#e8ecef"
+_FONT = "font-family=\"'Source Sans 3', 'Source Sans Pro', Arial, sans-serif\""
+
+
+def _s(lang: str) -> dict[str, str]:
+    return _STRINGS.get(lang, _STRINGS["de"])
+
+
+def _x(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def dimension_chart_svg(
+    ruleset: RuleSet, result_dict: Mapping[str, Any], lang: str, *, id_prefix: str = "dimchart"
+) -> str:
+    """A horizontal bar chart of the dimension scores (0-100) with level boundaries.
+
+    ``result_dict`` is ``Result.to_dict()``; ``id_prefix`` keeps element ids unique when a
+    page shows more than one chart.
+    """
+    s = _s(lang)
+    rows = list(result_dict.get("dimensions", []))
+    width, left, right = 640, 8, 140
+    bar_w = width - left - right
+    row_h, top = 46, 8
+    axis_y = top + row_h * len(rows) + 4
+    height = axis_y + 40
+    boundaries = sorted({lv.min for lv in ruleset.levels if 0 < lv.min < 100})
+
+    def px(score: float) -> float:
+        return left + bar_w * max(0.0, min(100.0, score)) / 100
+
+    descs = []
+    parts: list[str] = []
+    for i, row in enumerate(rows):
+        dimension = ruleset.dimension(row["id"])
+        title = dimension.title.get(lang)
+        y = top + i * row_h
+        score, level_id = row.get("score"), row.get("level")
+        parts.append(f'<text x="{left}" y="{y + 13}" font-size="13" fill="{_INK}">{_x(title)}</text>')
+        parts.append(
+            f'<rect x="{left}" y="{y + 19}" width="{bar_w}" height="16" fill="{_TRACK}" />'
+        )
+        if score is None:
+            parts.append(
+                f'<rect x="{left + 0.5}" y="{y + 19.5}" width="{bar_w - 1}" height="15" fill="none" '
+                f'stroke="{_MUTED}" stroke-dasharray="4 3" />'
+            )
+            label = s["no_score"]
+            descs.append(f"{title}: {label}")
+        else:
+            parts.append(
+                f'<rect x="{left}" y="{y + 19}" width="{px(score) - left:.1f}" height="16" fill="{_BAR}" />'
+            )
+            level = ruleset.level(row["id"], level_id).label.get(lang) if level_id else ""
+            label = f"{score} · {level}" if level else str(score)
+            descs.append(f"{title}: {score} ({level})" if level else f"{title}: {score}")
+        for b in boundaries:  # level boundaries as ticks across the bar, visible on and off the bar
+            parts.append(
+                f'<line x1="{px(b):.1f}" y1="{y + 17}" x2="{px(b):.1f}" y2="{y + 37}" stroke="{_INK}" '
+                f'stroke-opacity="0.55" stroke-width="1" stroke-dasharray="2 2" />'
+            )
+        parts.append(
+            f'<text x="{width - right + 8}" y="{y + 31}" font-size="13" font-weight="600" '
+            f'fill="{_INK}">{_x(label)}</text>'
+        )
+    parts.append(f'<line x1="{left}" y1="{axis_y}" x2="{left + bar_w}" y2="{axis_y}" stroke="{_INK}" />')
+    for tick in [0, *boundaries, 100]:
+        anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
+        parts.append(
+            f'<text x="{px(tick):.1f}" y="{axis_y + 15}" font-size="11" fill="{_MUTED}" '
+            f'text-anchor="{anchor}">{tick}</text>'
+        )
+    edges = [0, *boundaries, 101]
+    for lv, lo, hi in zip(sorted(ruleset.levels, key=lambda lv: lv.min), edges, edges[1:], strict=False):
+        parts.append(
+            f'<text x="{(px(lo) + px(min(hi, 100))) / 2:.1f}" y="{axis_y + 32}" font-size="11" '
+            f'fill="{_MUTED}" text-anchor="middle">{_x(lv.label.get(lang))}</text>'
+        )
+    desc = s["desc"] + " " + "; ".join(descs) + "."
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="dimension-chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" {_FONT}>'
+        f'<title id="{id_prefix}-title">{_x(s["title"])}</title>'
+        f'<desc id="{id_prefix}-desc">{_x(desc)}</desc>' + "".join(parts) + "</svg>"
+    )
+
+
+def blend_quadrant_svg(
+    ruleset: RuleSet, result_dict: Mapping[str, Any], lang: str, *, id_prefix: str = "blendchart"
+) -> str:
+    """The blend profile as a 2x2 grid; the organisation's quadrant is marked by text and hatching.
+
+    Axis 1 runs left to right, axis 2 bottom to top; each quadrant names its blend type.
+    """
+    s = _s(lang)
+    blend = ruleset.blend
+    axes = blend.axes
+    chosen = (result_dict.get("blend") or {}).get("type")
+    size, pad_l, pad_b, pad_t = 330, 62, 40, 8
+    cell = (size - pad_l - 8) / 2
+    width, height = size, pad_t + 2 * cell + pad_b
+    parts = [
+        f'<defs><pattern id="{id_prefix}-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="8" stroke="{_BAR}" '
+        f'stroke-width="3" /></pattern></defs>'
+    ]
+    desc = ""
+    if len(axes) == 2:
+        x_axis, y_axis = axes
+        for bt in blend.types:
+            col = 1 if bt.when.get(x_axis.id) == "high" else 0
+            row = 0 if bt.when.get(y_axis.id) == "high" else 1
+            x, y = pad_l + col * cell, pad_t + row * cell
+            is_you = bt.id == chosen
+            fill = f"url(#{id_prefix}-hatch)" if is_you else "#ffffff"
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{cell:.1f}" height="{cell:.1f}" fill="{fill}" '
+                f'fill-opacity="{0.35 if is_you else 1}" stroke="{_INK}" '
+                f'stroke-width="{3 if is_you else 1}" />'
+            )
+            cx, cy = x + cell / 2, y + cell / 2
+            weight = "700" if is_you else "400"
+            for j, line in enumerate(_wrap(bt.label.get(lang), 16)):
+                parts.append(
+                    f'<text x="{cx:.1f}" y="{cy - 4 + j * 15:.1f}" font-size="13" font-weight="{weight}" '
+                    f'fill="{_INK}" text-anchor="middle">{_x(line)}</text>'
+                )
+            if is_you:
+                parts.append(
+                    f'<rect x="{cx - 24:.1f}" y="{y + 10:.1f}" width="48" height="20" rx="10" '
+                    f'fill="{_INK}" />'
+                    f'<text x="{cx:.1f}" y="{y + 24:.1f}" font-size="12" font-weight="700" fill="#ffffff" '
+                    f'text-anchor="middle">{_x(s["you"])}</text>'
+                )
+                desc = f"{s['you']}: {bt.label.get(lang)}."
+        ax_y = pad_t + 2 * cell
+        parts.append(
+            f'<text x="{pad_l + cell / 2:.1f}" y="{ax_y + 15:.1f}" font-size="11" fill="{_MUTED}" '
+            f'text-anchor="middle">{_x(s["low"])}</text>'
+            f'<text x="{pad_l + 1.5 * cell:.1f}" y="{ax_y + 15:.1f}" font-size="11" fill="{_MUTED}" '
+            f'text-anchor="middle">{_x(s["high"])}</text>'
+            f'<text x="{pad_l + cell:.1f}" y="{ax_y + 32:.1f}" font-size="12" font-weight="600" '
+            f'fill="{_INK}" text-anchor="middle">{_x(x_axis.label.get(lang))}</text>'
+        )
+        mid_y = pad_t + cell
+        parts.append(
+            f'<text x="{pad_l - 6}" y="{pad_t + cell / 2:.1f}" font-size="11" fill="{_MUTED}" '
+            f'text-anchor="end">{_x(s["high"])}</text>'
+            f'<text x="{pad_l - 6}" y="{pad_t + 1.5 * cell:.1f}" font-size="11" fill="{_MUTED}" '
+            f'text-anchor="end">{_x(s["low"])}</text>'
+            f'<text transform="translate(12 {mid_y:.1f}) rotate(-90)" font-size="12" font-weight="600" '
+            f'fill="{_INK}" text-anchor="middle">{_x(y_axis.label.get(lang))}</text>'
+        )
+    if not desc:
+        desc = s["no_type"]
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="blend-chart" role="img" '
+        f'viewBox="0 0 {width} {height:.0f}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" {_FONT}>'
+        f'<title id="{id_prefix}-title">{_x(s["quadrant_title"])}</title>'
+        f'<desc id="{id_prefix}-desc">{_x(desc)}</desc>' + "".join(parts) + "</svg>"
+    )
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap; SVG text does not wrap by itself."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]

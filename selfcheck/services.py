@@ -1,0 +1,209 @@
+"""Use cases that change the database. This is the only module that commits.
+
+Every function takes the session explicitly and runs one transaction. Secrets (resume link
+tokens and codes) are returned once to the caller and stored only as sha256 hashes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from .models import Assessment, RateLimitHit, utcnow
+
+if TYPE_CHECKING:
+    from .engine import RuleSet
+
+# Unambiguous when read aloud or typed: no 0/O, 1/I/L.
+RESUME_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+RESUME_CODE_LENGTH = 8
+ORGANISATION_NAME_MAX = 200
+
+
+@dataclass(frozen=True)
+class ResumeSecrets:
+    """The resume link token and code, shown to the user exactly once."""
+
+    token: str
+    code: str
+
+    @property
+    def code_display(self) -> str:
+        return f"{self.code[:4]}-{self.code[4:]}"
+
+
+def sha256_hex(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def normalise_resume_code(typed: str) -> str:
+    """Upper-case and drop spaces and dashes, so "abcd-efgh" and "ABCD EFGH" match."""
+    return "".join(ch for ch in typed.upper() if ch.isalnum())
+
+
+def aware(moment: datetime) -> datetime:
+    """SQLite returns naive datetimes; all stored times are UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def is_expired(assessment: Assessment, now: datetime | None = None) -> bool:
+    return aware(assessment.expires_at) <= (now or utcnow())
+
+
+def start_assessment(
+    db: Session, ruleset: RuleSet, *, organisation_name: str | None, retention_days: int
+) -> tuple[Assessment, ResumeSecrets]:
+    """Create an assessment pinned to ``ruleset`` and its first resume secrets."""
+    now = utcnow()
+    assessment = Assessment(
+        public_id=secrets.token_urlsafe(16),
+        organisation_name=(organisation_name or "").strip()[:ORGANISATION_NAME_MAX] or None,
+        answers={},
+        answers_revision=0,
+        furthest_step=0,
+        ruleset_id=ruleset.id,
+        ruleset_version=ruleset.version,
+        ruleset_hash=ruleset.hash,
+        created_at=now,
+        updated_at=now,
+        expires_at=now + timedelta(days=retention_days),
+    )
+    resume = _new_resume_secrets(db, assessment)
+    db.add(assessment)
+    db.commit()
+    return assessment, resume
+
+
+def issue_resume(db: Session, assessment: Assessment) -> ResumeSecrets:
+    """Replace the resume link and code; the old ones stop working."""
+    resume = _new_resume_secrets(db, assessment)
+    db.commit()
+    return resume
+
+
+def _new_resume_secrets(db: Session, assessment: Assessment) -> ResumeSecrets:
+    token = secrets.token_urlsafe(32)  # 256 bits
+    while True:
+        code = "".join(secrets.choice(RESUME_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
+        code_hash = sha256_hex(code)
+        taken = db.scalar(select(Assessment.id).where(Assessment.resume_code_hash == code_hash))
+        if taken is None or taken == assessment.id:
+            break
+    assessment.resume_token_hash = sha256_hex(token)
+    assessment.resume_code_hash = code_hash
+    return ResumeSecrets(token=token, code=code)
+
+
+def find_assessment(db: Session, public_id: str | None) -> Assessment | None:
+    """The live (not expired) assessment with this public id, or None."""
+    if not public_id:
+        return None
+    assessment = db.scalar(select(Assessment).where(Assessment.public_id == public_id))
+    if assessment is None or is_expired(assessment):
+        return None
+    return assessment
+
+
+def resume_by_token(db: Session, token: str) -> Assessment | None:
+    """The assessment a resume link belongs to; None for unknown and expired alike."""
+    if not token or len(token) > 100:
+        return None
+    found = db.scalar(select(Assessment).where(Assessment.resume_token_hash == sha256_hex(token)))
+    return None if found is None or is_expired(found) else found
+
+
+def resume_by_code(db: Session, typed_code: str) -> Assessment | None:
+    """The assessment a typed resume code belongs to; None for unknown and expired alike."""
+    code = normalise_resume_code(typed_code or "")
+    if len(code) != RESUME_CODE_LENGTH:
+        return None
+    found = db.scalar(select(Assessment).where(Assessment.resume_code_hash == sha256_hex(code)))
+    return None if found is None or is_expired(found) else found
+
+
+def save_step(
+    db: Session,
+    assessment: Assessment,
+    *,
+    step_answers: Mapping[str, Any],
+    step_question_ids: set[str],
+    advance_to: int | None,
+    retention_days: int,
+) -> bool:
+    """Store the answers of one step in one transaction; return whether anything changed.
+
+    Questions of the step that were left empty lose their old answer. ``advance_to`` opens
+    the next step (the furthest step never moves backwards).
+    """
+    answers = {k: v for k, v in assessment.answers.items() if k not in step_question_ids}
+    answers.update(step_answers)
+    changed = answers != assessment.answers
+    if changed:
+        assessment.answers = answers
+        assessment.answers_revision += 1
+    if advance_to is not None and advance_to > assessment.furthest_step:
+        assessment.furthest_step = advance_to
+    _touch(assessment, retention_days)
+    db.commit()
+    return changed
+
+
+def complete_assessment(db: Session, assessment: Assessment, *, retention_days: int) -> None:
+    """Mark the assessment as finished so its result can be shown."""
+    if assessment.completed_at is None:
+        assessment.completed_at = utcnow()
+    _touch(assessment, retention_days)
+    db.commit()
+
+
+def _touch(assessment: Assessment, retention_days: int) -> None:
+    now = utcnow()
+    assessment.updated_at = now
+    assessment.expires_at = now + timedelta(days=retention_days)
+
+
+def delete_assessment(db: Session, assessment: Assessment) -> None:
+    """Delete the assessment and its answers for good (GDPR Art. 17)."""
+    db.execute(delete(Assessment).where(Assessment.id == assessment.id))
+    db.commit()
+
+
+def purge_expired(db: Session, now: datetime | None = None) -> int:
+    """Delete every expired assessment and old rate-limit entries; return how many assessments."""
+    now = now or utcnow()
+    deleted = db.execute(delete(Assessment).where(Assessment.expires_at <= now)).rowcount
+    db.execute(delete(RateLimitHit).where(RateLimitHit.created_at <= now - timedelta(days=1)))
+    db.commit()
+    return int(deleted or 0)
+
+
+def _bucket(scope: str, client: str) -> str:
+    return sha256_hex(f"{scope}\x00{client}")
+
+
+def is_rate_limited(db: Session, *, scope: str, client: str, limit: int, window_seconds: int) -> bool:
+    """Whether ``client`` already made ``limit`` counted attempts in the window.
+
+    Attempts live in the database, so the limit holds across worker processes and hosts.
+    The bucket is a hash of scope and client: no client address is stored.
+    """
+    since = utcnow() - timedelta(seconds=window_seconds)
+    recent = db.scalar(
+        select(func.count())
+        .select_from(RateLimitHit)
+        .where(RateLimitHit.bucket == _bucket(scope, client), RateLimitHit.created_at > since)
+    )
+    return bool(recent is not None and recent >= limit)
+
+
+def record_attempt(db: Session, *, scope: str, client: str) -> None:
+    """Count one attempt (for resume lookups: one that failed)."""
+    db.add(RateLimitHit(bucket=_bucket(scope, client), created_at=utcnow()))
+    db.commit()
