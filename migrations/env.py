@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from selfcheck.db import make_engine
+from selfcheck.db import import_models, make_engine
 from selfcheck.models import Base
 
+import_models()
 config = context.config
 target_metadata = Base.metadata
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, jsonify
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
 from werkzeug.exceptions import HTTPException
@@ -37,6 +37,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         static_folder=str(PACKAGE_DIR / "static"),
     )
     load_config(app, config)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
     if app.config["PROXY_COUNT"]:
         count = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
@@ -56,7 +58,7 @@ def register_rules(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .questionnaire import resume, results, views
+    from .questionnaire import results, resume, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(resume.bp)
@@ -64,12 +66,21 @@ def register_blueprints(app: Flask) -> None:
 
 
 ERROR_TEXTS = {
-    400: ("Die Anfrage war fehlerhaft", "Bitte laden Sie die Seite neu und versuchen Sie es noch einmal."),
-    404: ("Seite nicht gefunden", "Diese Seite gibt es nicht. Vielleicht ist der Link alt oder falsch abgeschrieben."),
-    405: ("Das geht so nicht", "Diese Seite kann so nicht aufgerufen werden."),
-    413: ("Zu viele Daten", "Die gesendeten Daten sind zu groß. Bitte kürzen Sie Ihre Eingaben."),
-    429: ("Zu viele Versuche", "Bitte warten Sie einige Minuten und versuchen Sie es dann noch einmal."),
-    500: ("Ein Fehler ist aufgetreten", "Das tut uns leid. Ihre gespeicherten Antworten sind nicht verloren. Bitte versuchen Sie es gleich noch einmal."),
+    400: (_l("Die Anfrage war fehlerhaft"), _l("Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.")),
+    404: (
+        _l("Seite nicht gefunden"),
+        _l("Diese Seite gibt es nicht. Vielleicht ist der Link alt oder falsch abgeschrieben."),
+    ),
+    405: (_l("Das geht so nicht"), _l("Diese Seite kann so nicht aufgerufen werden.")),
+    413: (_l("Zu viele Daten"), _l("Die gesendeten Daten sind zu groß. Bitte kürzen Sie Ihre Eingaben.")),
+    429: (_l("Zu viele Versuche"), _l("Bitte warten Sie einige Minuten und versuchen Sie es dann noch einmal.")),
+    500: (
+        _l("Ein Fehler ist aufgetreten"),
+        _l(
+            "Das tut uns leid. Ihre gespeicherten Antworten sind nicht verloren. "
+            "Bitte versuchen Sie es gleich noch einmal."
+        ),
+    ),
 }
 
 
@@ -77,7 +88,7 @@ def render_error(code: int) -> tuple[str, int]:
     from flask import render_template
 
     title, message = ERROR_TEXTS.get(code) or ERROR_TEXTS[400 if code < 500 else 500]
-    return render_template("errors/error.html", code=code, title=_(title), message=_(message)), code
+    return render_template("errors/error.html", code=code, title=str(title), message=str(message)), code
 
 
 def register_error_handlers(app: Flask) -> None:

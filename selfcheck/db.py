@@ -7,6 +7,8 @@ so several worker processes can share the file.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Any
 
 from flask import Flask, current_app, g
@@ -15,6 +17,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 EXTENSION_KEY = "selfcheck.db"
 SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def import_models() -> None:
+    """Import ``selfcheck.models`` and every ``selfcheck.*_models`` module.
+
+    Feature packages (such as workshops) keep their tables in their own ``*_models``
+    module on the shared ``Base``; migrations and schema checks need all of them loaded.
+    """
+    import selfcheck
+
+    importlib.import_module("selfcheck.models")
+    for module in pkgutil.iter_modules(selfcheck.__path__):
+        if module.name.endswith("_models"):
+            importlib.import_module(f"selfcheck.{module.name}")
 
 
 def make_engine(url: str) -> Engine:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, request, session, url_for
 from flask_babel import get_locale
 
 from .extensions import babel
@@ -40,8 +40,18 @@ def translate_text(text: Any) -> str:
     return str(text.get(current_language()))
 
 
+def language_url(lang: str) -> str:
+    """This page in another language; pages that only take posts or hold secrets link to the start."""
+    rule = request.url_rule
+    endpoint = request.endpoint
+    if rule is None or endpoint is None or "GET" not in (rule.methods or ()) or endpoint == "resume.by_link":
+        return url_for("questionnaire.start", lang=lang)
+    return url_for(endpoint, **(request.view_args or {}), lang=lang)
+
+
 def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.filters["t"] = translate_text
     app.jinja_env.globals["current_language"] = current_language
+    app.jinja_env.globals["language_url"] = language_url

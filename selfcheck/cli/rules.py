@@ -105,7 +105,7 @@ def read_answers_file(path: Path, ruleset: RuleSet) -> tuple[dict[str, Any], dic
 
     file = display_path(path)
     try:
-        data, _ = read_yaml(path)  # JSON is YAML too
+        data = _read_yaml_or_json(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"{file}: cannot read: {exc}") from None
     except YamlError as exc:
@@ -123,6 +123,19 @@ def read_answers_file(path: Path, ruleset: RuleSet) -> tuple[dict[str, Any], dic
             click.secho(line, fg="red", err=True)
         raise SystemExit(1)
     return answers, dict(data.get("organisation") or {})
+
+
+def _read_yaml_or_json(path: Path) -> Any:
+    """YAML keeps line numbers and reads most JSON; JSON indented with tabs is not YAML, so fall back."""
+    try:
+        return read_yaml(path)[0]
+    except YamlError as yaml_error:
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as json_error:
+            if path.suffix.lower() == ".json":
+                raise YamlError(json_error.msg, json_error.lineno) from None
+            raise yaml_error from None
 
 
 @click.command("score")

@@ -13,6 +13,7 @@ from typing import Any
 from .conditions import ORDER_OPS, Compare, Condition, Ref
 from .model import EVIDENCE_LEVELS, NOT_APPLICABLE, SPECIAL_ANSWERS, UNKNOWN, Level, Origin, Question, RuleSet, Text
 from .problems import Problem, did_you_mean
+from .yamlsrc import line_of
 
 ORG_TYPE = "org_type"
 MAX_COMBINATIONS = 200_000
@@ -32,6 +33,16 @@ class _Checker:
     def unknown(self, origin: Origin, what: str, name: str, known: Iterable[str]) -> None:
         self.add(origin, "E102", f"unknown {what} {name!r}", did_you_mean(name, known))
 
+    @staticmethod
+    def at(origin: Origin, raw: Any, *path: Any) -> Origin:
+        """The line of ``path`` inside an item's raw data, so a message points at the key at fault."""
+        return Origin(origin.file, line_of(raw, list(path), origin.line))
+
+    def raw_questions(self) -> list[Any]:
+        """The raw data of every question, in the order of ``RuleSet.questions``."""
+        items = self.reader.items
+        return [raw for raw, _ in items["profile"]] + [q for raw, _ in items["dimensions"] for q in raw["questions"]]
+
     # -- ids, options, questions -------------------------------------------------------
     def check_ids(self) -> None:
         seen: dict[str, str] = {}
@@ -39,6 +50,7 @@ class _Checker:
         entries += [(d.id, d.origin) for d in self.rs.dimensions]
         entries += [(r.id, r.origin) for r in self.rs.recommendations]
         entries += [(raw["id"], origin) for raw, origin in self.reader.items["sources"]]
+        entries += [(t.id, self.reader.origin("blend")) for t in self.rs.blend.types]
         for name, origin in entries:
             if name in seen:
                 self.add(origin, "E101", f"duplicate id {name!r}", f"first used at {seen[name]}")
@@ -70,6 +82,9 @@ class _Checker:
 
     # -- levels and blend ----------------------------------------------------------------
     def check_levels(self, levels: tuple[Level, ...], origin: Origin, owner: str) -> None:
+        ids = [lv.id for lv in levels]
+        for level_id in sorted({i for i in ids if ids.count(i) > 1}):
+            self.add(origin, "E101", f"level id {level_id!r} appears twice in the levels of {owner}")
         expected = 0
         for level in sorted(levels, key=lambda lv: lv.min):
             if level.min != expected or level.max < level.min:
@@ -170,7 +185,7 @@ class _Checker:
             self.expect_numbers(values, origin, where)
         elif q.type in ("single", "multi"):
             option_ids = [o.id for o in q.options]
-            for v in values:
+            for v in values if option_ids else ():  # no options: already reported as E102 or E104
                 if v not in option_ids:
                     self.add(origin, "E121", f"{where} {q.id!r} has no option {v!r}",
                              did_you_mean(str(v), option_ids) or f"options: {', '.join(option_ids)}")
@@ -191,38 +206,41 @@ class _Checker:
 
     def check_visibility(self) -> None:
         earlier: set[str] = set()
-        for q in self.rs.questions:
+        for q, raw in zip(self.rs.questions, self.raw_questions(), strict=True):
             if q.visible_if is not None:
-                self.check_condition(q.visible_if, q.origin, earlier)
+                self.check_condition(q.visible_if, self.at(q.origin, raw, "visible_if"), earlier)
             earlier.add(q.id)
 
     # -- recommendations and sources -----------------------------------------------------
     def check_recommendations(self) -> None:
         org_types = self.org_types()
-        for r in self.rs.recommendations:
+        raws = [raw for raw, _ in self.reader.items["recommendations"]]
+        for r, raw in zip(self.rs.recommendations, raws, strict=True):
             if r.dimension_id is not None and r.dimension_id not in self.dimensions:
-                self.unknown(r.origin, "dimension", r.dimension_id, self.dimensions)
+                self.unknown(self.at(r.origin, raw, "dimension"), "dimension", r.dimension_id, self.dimensions)
             for name in r.audience:
                 if name != "all" and name not in org_types:
-                    self.unknown(r.origin, "organisation type", name, org_types)
+                    self.unknown(self.at(r.origin, raw, "audience"), "organisation type", name, org_types)
             if not 2 <= len(r.steps) <= 4:
-                self.add(r.origin, "E133", f"recommendation {r.id!r} has {len(r.steps)} steps; write 2 to 4")
+                self.add(self.at(r.origin, raw, "steps"), "E133",
+                         f"recommendation {r.id!r} has {len(r.steps)} steps; write 2 to 4")
             if not r.sources:
-                self.add(r.origin, "E131", f"recommendation {r.id!r} cites no source")
-            for citation in r.sources:
+                self.add(self.at(r.origin, raw, "sources"), "E131", f"recommendation {r.id!r} cites no source")
+            for index, citation in enumerate(r.sources):
+                cited_at = self.at(r.origin, raw, "sources", index)
                 source = self.rs.sources.get(citation.source_id)
                 if source is None:
-                    self.unknown(r.origin, "source", citation.source_id, self.rs.sources)
+                    self.unknown(cited_at, "source", citation.source_id, self.rs.sources)
                 if citation.evidence not in EVIDENCE_LEVELS:
-                    self.add(r.origin, "E131", f"unknown evidence level {citation.evidence!r}",
+                    self.add(cited_at, "E131", f"unknown evidence level {citation.evidence!r}",
                              did_you_mean(citation.evidence, EVIDENCE_LEVELS))
                 elif citation.evidence == "study_hypothesis" and source is not None and source.kind != "core_study":
-                    self.add(r.origin, "E132", f"{r.id!r}: study_hypothesis cites {source.id!r}, which is not the "
+                    self.add(cited_at, "E132", f"{r.id!r}: study_hypothesis cites {source.id!r}, which is not the "
                              "study itself", "use related_study, practice_example or expert_assumption")
             if r.when is None:
                 continue
             before = len(self.problems)
-            when_origin = r.origin
+            when_origin = self.at(r.origin, raw, "when")
             self.check_condition(r.when, when_origin, None)
             if len(self.problems) == before and not can_fire(self.rs, r.when, r.audience, org_types):
                 self.add(when_origin, "E130", f"recommendation {r.id!r} can never fire",
@@ -250,12 +268,21 @@ class _Checker:
                     self.add(origin, "W201", f"{owner}: English text missing for {text.de[:40]!r}")
 
     def texts(self) -> Iterator[tuple[Origin, str, list[Text | None]]]:
+        yield self.reader.origin("title"), "the rule set", [self.rs.title, self.rs.description]
+        yield self.reader.origin("levels"), "levels", [t for lv in self.rs.levels for t in (lv.label, lv.description)]
+        blend = self.rs.blend
+        yield self.reader.origin("blend"), "blend", [*(a.label for a in blend.axes),
+                                                     *(t for bt in blend.types for t in (bt.label, bt.description))]
         for q in self.rs.questions:
             yield q.origin, q.id, [q.text, q.help, q.unit, *(o.label for o in q.options), *(b.label for b in q.bands)]
         for d in self.rs.dimensions:
-            yield d.origin, d.id, [d.title, d.description, d.why, *(lv.label for lv in d.levels)]
+            own_levels = d.levels if d.levels is not self.rs.levels else ()  # default levels: reported once above
+            yield d.origin, d.id, [d.title, d.description, d.why, *(t for lv in own_levels
+                                                                      for t in (lv.label, lv.description))]
         for r in self.rs.recommendations:
             yield r.origin, r.id, [r.title, r.why, r.example, *r.steps]
+        for raw, origin in self.reader.items["sources"]:
+            yield origin, raw["id"], [self.rs.sources[raw["id"]].note]
 
     def run(self) -> list[Problem]:
         self.check_ids()
@@ -331,7 +358,8 @@ def _domain(rs: RuleSet, ref: Ref, literals: list[Any]) -> list[Any]:
         subsets = [list(c) for n in range(len(mentioned) + 1) for c in itertools.combinations(mentioned, n)]
         return subsets + specials
     if q.type == "number":
-        return near + [q.min or 0] + specials
+        allowed = [n for n in near if (q.min is None or n >= q.min) and (q.max is None or n <= q.max)]
+        return allowed + [q.min or 0] + specials
     return [v for v in literals if isinstance(v, str)] + ["…"] + specials
 
 

@@ -192,7 +192,7 @@ class _Parser:
     def take(self, text: str | None = None, kind: str | None = None) -> _Token:
         token = self.peek()
         if token is None or (text is not None and token.text != text) or (kind and token.kind != kind):
-            wanted = repr(text) if text else (kind or "more")
+            wanted = repr(text) if text else {"word": "a name"}.get(kind or "", "more")
             found = repr(token.text) if token else "the end"
             raise ConditionError(f"expected {wanted}, found {found}", self.column())
         self.index += 1

@@ -55,9 +55,12 @@ def schema_problems(validator: jsonschema.Validator, data: Any, file: str) -> li
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
         message = error.message
+        path = list(error.absolute_path)
         if error.validator == "additionalProperties":
             message = message.replace("Additional properties are not allowed", "unknown key")
-        problems.append(Problem(file, line_of(data, list(error.absolute_path)), "E002", f"{where}: {message}"))
+            known = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
+            path += [key for key in error.instance if key not in known][:1]  # point at the unknown key itself
+        problems.append(Problem(file, line_of(data, path), "E002", f"{where}: {message}"))
     return problems
 
 
@@ -98,6 +101,11 @@ class _Reader:
         for key, line in duplicates:
             self.problems.append(Problem(file, line, "E101", f"key {key!r} appears twice in the same mapping"))
         if data is None:
+            return
+        if isinstance(data, Mapping) and data.get("format", FORMAT) != FORMAT:
+            # Checked before the schema, whose "format" is the constant 1: a newer format is E005, not E002.
+            self.problems.append(Problem(file, line_of(data, ["format"]), "E005",
+                                         f"unknown format {data['format']!r}", f"use format: {FORMAT}"))
             return
         errors = schema_problems(_RULE_VALIDATOR, data, file)
         self.problems.extend(errors)
@@ -188,7 +196,8 @@ class _Builder:
             max_length=raw.get("max_length", 2000),
             unknown=raw.get("unknown", True),
             not_applicable=raw.get("not_applicable", False),
-            visible_if=self.condition(visible_if_text, origin) if visible_if_text else None,
+            visible_if=self.condition(visible_if_text, Origin(origin.file, line_of(raw, ["visible_if"], origin.line)))
+            if visible_if_text else None,
             visible_if_text=visible_if_text,
             dimension_id=dimension_id,
             weight=raw.get("weight", 1),
@@ -287,22 +296,20 @@ def check_ruleset(folder: Path | str) -> tuple[RuleSet | None, list[Problem]]:
         return None, [Problem(display_path(folder), 1, "E003", "rule-set folder not found")]
     reader = _Reader(folder)
     reader.read()
-    if reader.merged.get("format", FORMAT) != FORMAT:
-        reader.problems.append(Problem(*_at(reader.origin("format")), "E005",
-                                       f"unknown format {reader.merged['format']!r}", f"use format: {FORMAT}"))
     if any(p.is_error for p in reader.problems):
-        return None, reader.problems
+        return None, _by_place(reader.problems)
     builder = _Builder(reader)
     ruleset = builder.build(content_hash(folder))
     problems = builder.problems
     problems.extend(check_model(ruleset, reader))
     if not any(p.is_error for p in problems):
         problems.extend(check_examples(ruleset, folder / "examples"))
-    return (None if any(p.is_error for p in problems) else ruleset), problems
+    return (None if any(p.is_error for p in problems) else ruleset), _by_place(problems)
 
 
-def _at(origin: Origin) -> tuple[str, int]:
-    return origin.file, origin.line
+def _by_place(problems: list[Problem]) -> list[Problem]:
+    """Problems in file and line order (stable: one line's problems keep the order of the checks)."""
+    return sorted(problems, key=lambda p: (p.file, p.line))
 
 
 def load_ruleset(folder: Path | str) -> RuleSet:

@@ -95,10 +95,11 @@ class Result:
         return tuple(r for r in self.recommendations if r.next_step)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data (JSON-ready) for storage, templates and the CLI."""
-        data = asdict(self)
-        data["ruleset"] = dict(self.ruleset)
-        return data
+        """Plain data (JSON-ready: dicts, lists, str, numbers) for storage, templates and the CLI.
+
+        Lists, not tuples, so that a result read back from JSON equals the one written.
+        """
+        return _lists(asdict(self))  # type: ignore[no-any-return]
 
 
 def _percent(part: float, whole: float) -> int:
@@ -223,3 +224,11 @@ def evaluate(ruleset: RuleSet, answers: Mapping[str, Any]) -> Result:
 
 def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
+
+
+def _lists(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _lists(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_lists(item) for item in value]
+    return value

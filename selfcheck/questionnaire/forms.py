@@ -21,6 +21,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields import SelectChoice
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -48,13 +49,17 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-def special_choices(question: Question) -> list[tuple[str, Any]]:
-    choices: list[tuple[str, Any]] = []
+def special_choices(question: Question) -> list[SelectChoice]:
+    choices: list[SelectChoice] = []
     if question.unknown:
-        choices.append((UNKNOWN, _l("Weiß nicht")))
+        choices.append(SelectChoice(UNKNOWN, _l("Weiß nicht")))
     if question.not_applicable:
-        choices.append((NOT_APPLICABLE, _l("Trifft auf uns nicht zu")))
+        choices.append(SelectChoice(NOT_APPLICABLE, _l("Trifft auf uns nicht zu")))
     return choices
+
+
+def option_choices(question: Question, lang: str) -> list[SelectChoice]:
+    return [SelectChoice(o.id, o.label.get(lang)) for o in question.options] + special_choices(question)
 
 
 @dataclass(frozen=True)
@@ -127,11 +132,10 @@ def build_step_form(questions: tuple[Question, ...], lang: str, **kwargs: Any) -
         name = FIELD_PREFIX + question.id
         label = question.text.get(lang)
         if question.type == "single":
-            choices = [(o.id, o.label.get(lang)) for o in question.options] + special_choices(question)
-            setattr(Form, name, RadioField(label, choices=choices, validators=[Optional()]))
+            setattr(Form, name, RadioField(label, choices=option_choices(question, lang), validators=[Optional()]))
         elif question.type == "multi":
-            choices = [(o.id, o.label.get(lang)) for o in question.options] + special_choices(question)
-            setattr(Form, name, MultiCheckboxField(label, choices=choices, validators=[_exclusive(question)]))
+            multi = MultiCheckboxField(label, choices=option_choices(question, lang), validators=[_exclusive(question)])
+            setattr(Form, name, multi)
         elif question.type == "number":
             low = question.min if question.min is not None else -NUMBER_LIMIT
             high = question.max if question.max is not None else NUMBER_LIMIT

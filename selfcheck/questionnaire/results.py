@@ -6,17 +6,21 @@ the template (texts in the chosen language, labels for levels, sources and trace
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, render_template
-from flask_babel import gettext as _
+from flask import Blueprint, Response, abort, current_app, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from werkzeug.wrappers import Response as BaseResponse
 
-from ..engine import NOT_APPLICABLE, UNKNOWN, evaluate, normalise_answers
+from .. import services
+from ..db import get_session
+from ..engine import evaluate, normalise_answers
 from ..i18n import current_language
-from .state import current_ruleset, review_index
+from ..services import aware
+from .present import describe_value
+from .state import client_address, current_ruleset, review_index
 from .views import location_of, require_assessment
 
 if TYPE_CHECKING:
@@ -39,33 +43,6 @@ def compute_result(ruleset: RuleSet, assessment: Assessment) -> dict[str, Any]:
     """The engine's result for the stored answers (answers the rule set no longer knows are dropped)."""
     answers, _problems = normalise_answers(ruleset, assessment.answers)
     return evaluate(ruleset, answers).to_dict()
-
-
-def describe_value(ruleset: RuleSet, question_id: str | None, value: Any, lang: str) -> str:
-    """An answer or traced value in words: option labels instead of ids."""
-    if value is None:
-        return _("keine Antwort")
-    if value == UNKNOWN:
-        return _("Weiß nicht")
-    if value == NOT_APPLICABLE:
-        return _("Trifft auf uns nicht zu")
-    if isinstance(value, bool):
-        return _("ja") if value else _("nein")
-    if isinstance(value, list | tuple):
-        return ", ".join(describe_value(ruleset, question_id, item, lang) for item in value) or _("nichts gewählt")
-    if question_id is not None and isinstance(value, str):
-        try:
-            question = ruleset.question(question_id)
-            return question.option(value).label.get(lang)
-        except KeyError:
-            pass
-    if isinstance(value, int) and question_id is not None:
-        try:
-            unit = ruleset.question(question_id).unit
-        except KeyError:
-            unit = None
-        return f"{value} {unit.get(lang)}" if unit else str(value)
-    return str(value)
 
 
 def results_context(ruleset: RuleSet, result: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -190,4 +167,77 @@ def show() -> BaseResponse | str:
         chart=dimension_chart(ruleset, result, lang),
         rules_changed=assessment.ruleset_hash != ruleset.hash,
         review_reachable=assessment.furthest_step >= review_index(ruleset),
+        report_url=url_for("results.report_pdf", lang=lang),
     )
+
+
+def report_cache() -> Any:
+    from ..reports import ReportCache
+
+    return ReportCache(Path(current_app.config["REPORT_CACHE_DIR"]))
+
+
+def report_key(assessment: Assessment, ruleset_hash: str, lang: str) -> tuple[object, ...]:
+    return (assessment.public_id, assessment.answers_revision, ruleset_hash, lang)
+
+
+def forget_reports(assessment: Assessment) -> None:
+    """Remove every cached report of ``assessment`` (called when it is deleted)."""
+    cache = report_cache()
+    hashes = {assessment.ruleset_hash, current_ruleset().hash}
+    for revision in range(assessment.answers_revision + 1):
+        for lang in current_app.config["LANGUAGES"]:
+            for ruleset_hash in hashes:
+                cache.path_for((assessment.public_id, revision, ruleset_hash, lang)).unlink(missing_ok=True)
+
+
+def pdf_response(data: bytes, filename: str) -> Response:
+    response = Response(data, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bp.get("/ergebnis/bericht.pdf")
+def report_pdf() -> BaseResponse:
+    """The report of this session's assessment; cached per answers revision, rule set and language."""
+    from ..reports import render_report_pdf
+
+    ruleset = current_ruleset()
+    assessment = require_assessment()
+    if assessment.completed_at is None:
+        return location_of(assessment)
+    db = get_session()
+    config = current_app.config
+    limits = {"limit": int(config["PDF_RATE_LIMIT"]), "window_seconds": int(config["PDF_RATE_WINDOW_SECONDS"])}
+    if services.is_rate_limited(db, scope="pdf", client=client_address(), **limits):
+        abort(429)
+    services.record_attempt(db, scope="pdf", client=client_address())
+    lang = current_language()
+    created = aware(assessment.updated_at).date()
+
+    def render() -> bytes:
+        result = compute_result(ruleset, assessment)
+        return render_report_pdf(
+            ruleset,
+            result,
+            answers=assessment.answers,
+            organisation_name=assessment.organisation_name,
+            lang=lang,
+            created=created,
+        )
+
+    data = report_cache().get_or_render(report_key(assessment, ruleset.hash, lang), render)
+    name = "selbstcheck-ergebnis" if lang == "de" else "self-check-result"
+    return pdf_response(data, f"{name}-{created.isoformat()}.pdf")
+
+
+@bp.get("/fragebogen.pdf")
+def paper_pdf() -> BaseResponse:
+    """The blank questionnaire for filling in on paper, from the same rule set as the web form."""
+    from ..reports import render_paper_pdf
+
+    ruleset = current_ruleset()
+    lang = current_language()
+    data = report_cache().get_or_render(("paper", ruleset.hash, lang), lambda: render_paper_pdf(ruleset, lang=lang))
+    name = "selbstcheck-fragebogen" if lang == "de" else "self-check-questionnaire"
+    return pdf_response(data, f"{name}-{ruleset.version}.pdf")

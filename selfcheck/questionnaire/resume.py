@@ -39,7 +39,7 @@ def _count_failure() -> None:
 def by_code() -> BaseResponse | str | tuple[str, int]:
     form = ResumeCodeForm()
     if not form.is_submitted():
-        return render_template("resume/code.html", form=form)
+        return render_template("questionnaire/resume_code.html", form=form)
     if _limited():
         abort(429)
     if form.validate():
@@ -49,7 +49,7 @@ def by_code() -> BaseResponse | str | tuple[str, int]:
             return see_other("questionnaire.resume_here")
     _count_failure()
     form.code.errors = [*form.code.errors, _invalid_code_message()]
-    return render_template("resume/code.html", form=form), 422
+    return render_template("questionnaire/resume_code.html", form=form), 422
 
 
 def _invalid_code_message() -> str:
@@ -58,14 +58,14 @@ def _invalid_code_message() -> str:
     return _("Diesen Code kennen wir nicht, oder er ist abgelaufen. Bitte prüfen Sie die Eingabe.")
 
 
-@bp.get("/fortsetzen/<token>")
+@bp.get("/fortsetzen/<path:token>")
 def by_link(token: str) -> BaseResponse | tuple[str, int, dict[str, str]]:
     if _limited():
         abort(429)
     assessment = services.resume_by_token(get_session(), token)
     if assessment is None:
         _count_failure()
-        return render_template("resume/invalid.html"), 404, {"Referrer-Policy": "no-referrer"}
+        return render_template("questionnaire/resume_invalid.html"), 404, {"Referrer-Policy": "no-referrer"}
     bind_session(assessment)
     response = see_other("questionnaire.resume_here")
     response.headers["Referrer-Policy"] = "no-referrer"

@@ -17,6 +17,7 @@ from ..db import get_session
 from ..engine import normalise_answers
 from ..i18n import current_language
 from .forms import ConfirmForm, StartForm, StepForm, build_step_form
+from .present import describe_value
 from .state import (
     SESSION_KEY,
     bind_session,
@@ -65,6 +66,7 @@ def start() -> str:
         form=StartForm(),
         ruleset=current_ruleset(),
         assessment=current_assessment(),
+        paper_url=url_for("results.paper_pdf", lang=current_language()),
     )
 
 
@@ -72,7 +74,13 @@ def start() -> str:
 def begin() -> BaseResponse | tuple[str, int]:
     form = StartForm()
     if not form.validate():
-        html = render_template("questionnaire/start.html", form=form, ruleset=current_ruleset(), assessment=None)
+        html = render_template(
+            "questionnaire/start.html",
+            form=form,
+            ruleset=current_ruleset(),
+            assessment=None,
+            paper_url=url_for("results.paper_pdf", lang=current_language()),
+        )
         return html, 422
     assessment, resume = services.start_assessment(
         get_session(),
@@ -92,8 +100,8 @@ def resume_here() -> BaseResponse:
 
 
 @bp.get("/kein-selbstcheck")
-def no_assessment() -> tuple[str, int]:
-    return render_template("questionnaire/no_assessment.html"), 409
+def no_assessment() -> str:
+    return render_template("questionnaire/no_assessment.html")
 
 
 @bp.get("/zugang")
@@ -159,7 +167,10 @@ def save_and_move(
     advance_to: int | None = None
     if {q.id for q in now_shown} != shown_ids:
         target = index
-        flash(_("Ihre Antworten sind gespeichert. Auf dieser Seite hat sich etwas geändert: bitte prüfen Sie die Fragen."), "info")
+        changed = _(
+            "Ihre Antworten sind gespeichert. Auf dieser Seite hat sich etwas geändert: bitte prüfen Sie die Fragen."
+        )
+        flash(changed, "info")
     elif action == "back":
         target = previous_index(ruleset, index, merged)
     else:
@@ -234,6 +245,7 @@ def rerender_start_after_csrf_error() -> tuple[str, int]:
         form=form,
         ruleset=current_ruleset(),
         assessment=current_assessment(),
+        paper_url=url_for("results.paper_pdf", lang=current_language()),
         csrf_expired=True,
     )
     return html, 400
@@ -256,8 +268,15 @@ def review() -> BaseResponse | str:
     for number, item in enumerate(ruleset.steps, start=1):
         questions = step_questions(ruleset, item, assessment.answers)
         if questions:
-            sections.append((number, item, [(q, assessment.answers.get(q.id)) for q in questions]))
+            answered = [(q, _described(ruleset, q.id, assessment.answers)) for q in questions]
+            sections.append((number, item, answered))
     return render_template("questionnaire/review.html", sections=sections, form=form, assessment=assessment)
+
+
+def _described(ruleset: Any, question_id: str, answers: dict[str, Any]) -> str | None:
+    if question_id not in answers:
+        return None
+    return describe_value(ruleset, question_id, answers[question_id], current_language())
 
 
 @bp.route("/loeschen", methods=["GET", "POST"])
@@ -267,6 +286,9 @@ def delete() -> BaseResponse | str:
     if request.method == "POST":
         if not form.validate():
             abort(400)
+        from .results import forget_reports
+
+        forget_reports(assessment)
         services.delete_assessment(get_session(), assessment)
         session.pop(SESSION_KEY, None)
         flash(_("Ihre Daten sind gelöscht. Es ist nichts mehr davon gespeichert."), "success")

@@ -1,0 +1,223 @@
+"""Turn a rule set, an engine result and the answers into plain data for the templates.
+
+The report never computes a score: scores, levels, the blend type and the ranked
+recommendations all come from the engine's result. This module only looks up texts and
+orders what the engine decided, so the templates stay free of logic.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup
+
+from selfcheck.engine.model import NOT_APPLICABLE, UNKNOWN, Question, RuleSet
+
+from .charts import blend_quadrant_svg, dimension_chart_svg
+from .strings import MONTHS, strings
+
+EVIDENCE_ORDER = ("study_hypothesis", "related_study", "practice_example", "expert_assumption")
+ACTION_PLAN_ROWS = 8
+
+
+def question_numbers(ruleset: RuleSet) -> dict[str, str]:
+    """Question id -> "step.question" (e.g. "3.2"), the numbering of the web questionnaire."""
+    return {
+        question.id: f"{s}.{q}"
+        for s, step in enumerate(ruleset.steps, start=1)
+        for q, question in enumerate(step.questions, start=1)
+    }
+
+
+def format_date(day: datetime.date, lang: str) -> str:
+    month = MONTHS["en" if lang == "en" else "de"][day.month - 1]
+    return f"{day.day} {month} {day.year}" if lang == "en" else f"{day.day}. {month} {day.year}"
+
+
+def answer_label(question: Question, value: Any, lang: str) -> str:
+    """An answer as the words the person ticked or wrote."""
+    t = strings(lang)
+    if value is None or value == "" or value == []:
+        return t["unanswered"]
+    if value == UNKNOWN:
+        return t["unknown"]
+    if value == NOT_APPLICABLE:
+        return t["not_applicable"]
+    labels = {option.id: option.label.get(lang) for option in question.options}
+    if question.type == "single":
+        return labels.get(str(value), str(value))
+    if question.type == "multi":
+        return ", ".join(labels.get(str(v), str(v)) for v in value)
+    if question.type == "number":
+        unit = f" {question.unit.get(lang)}" if question.unit else ""
+        return f"{value}{unit}"
+    return str(value)
+
+
+def _result_dict(result: Any) -> dict[str, Any]:
+    return result.to_dict() if hasattr(result, "to_dict") else dict(result)
+
+
+def _recommendation(ruleset: RuleSet, rec: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    t = strings(lang)
+    rule = ruleset.recommendation(rec["id"])
+    sources = []
+    for citation in rule.sources:
+        source = ruleset.sources.get(citation.source_id)
+        if source is None:
+            continue
+        sources.append({
+            "title": source.title,
+            "publisher": source.publisher,
+            "year": source.year,
+            "url": source.url,
+            "evidence": t[f"ev_{citation.evidence}"],
+        })
+    dimension = ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else None
+    return {
+        "id": rule.id,
+        "rank": rec["rank"],
+        "priority": rec["priority"],
+        "next_step": rec["next_step"],
+        "title": rule.title.get(lang),
+        "why": rule.why.get(lang),
+        "steps": [step.get(lang) for step in rule.steps],
+        "effort": t[f"effort_{rule.effort}"],
+        "example": rule.example.get(lang) if rule.example else None,
+        "sources": sources,
+        "dimension": dimension,
+    }
+
+
+def _dimension(
+    ruleset: RuleSet, row: Mapping[str, Any], answers: Mapping[str, Any], numbers: dict[str, str], lang: str
+) -> dict[str, Any]:
+    t = strings(lang)
+    dimension = ruleset.dimension(row["id"])
+    level = ruleset.level(row["id"], row["level"]) if row.get("level") else None
+    higher = [lv for lv in dimension.levels if level is not None and lv.min > level.max]
+    next_level = min(higher, key=lambda lv: lv.min) if higher else None
+    strengths, open_items, unknown = [], [], []
+    for c in row.get("contributions", []):
+        question = ruleset.question(c["question"])
+        item = {
+            "number": numbers[question.id],
+            "text": question.text.get(lang),
+            "answer": answer_label(question, answers.get(question.id), lang),
+        }
+        if c["status"] == "unknown":
+            unknown.append(item)
+        if c["status"] != "scored" or not c["max_points"]:
+            continue
+        points = c["points"] or 0
+        if points >= c["max_points"]:
+            strengths.append(item)
+        else:
+            item["open"] = t["open_points"].format(open=c["max_points"] - points, max=c["max_points"])
+            item["weight_open"] = (c["max_points"] - points) * c["weight"]
+            open_items.append(item)
+    open_items.sort(key=lambda i: -i["weight_open"])  # stable: ties keep the questionnaire order
+    return {
+        "id": dimension.id,
+        "title": dimension.title.get(lang),
+        "description": dimension.description.get(lang) if dimension.description else "",
+        "score": row.get("score"),
+        "level": level.label.get(lang) if level else None,
+        "level_description": level.description.get(lang) if level and level.description else "",
+        "answered_of": t["answered_of"].format(answered=row.get("answered", 0), visible=row.get("visible", 0)),
+        "completeness": row.get("completeness"),
+        "strengths": strengths[:4],
+        "open": open_items[:3],
+        "unknown": unknown,
+        "next_level": (
+            t["next_level_is"].format(level=next_level.label.get(lang), min=next_level.min) if next_level else None
+        ),
+    }
+
+
+def build_report_context(
+    ruleset: RuleSet,
+    result: Any,
+    *,
+    answers: Mapping[str, Any],
+    organisation_name: str | None,
+    lang: str,
+    created: datetime.date,
+) -> dict[str, Any]:
+    """Everything the report template shows, as plain data."""
+    lang = "en" if lang == "en" else "de"
+    t = strings(lang)
+    data = _result_dict(result)
+    numbers = question_numbers(ruleset)
+    recommendations = [_recommendation(ruleset, r, lang) for r in sorted(data["recommendations"],
+                                                                         key=lambda r: r["rank"])]
+    blend = data.get("blend") or {}
+    blend_type = ruleset.blend_type(blend["type"]) if blend.get("type") else None
+    axes = []
+    for axis_row, axis in zip(blend.get("axes", []), ruleset.blend.axes, strict=False):
+        label = axis.label.get(lang)
+        score = axis_row.get("score")
+        axes.append(t["axis_no_score"].format(label=label) if score is None
+                    else t["axis_score"].format(label=label, score=score))
+    gaps: dict[str, dict[str, Any]] = {}
+    for gap in data.get("knowledge_gaps", []):
+        question = ruleset.question(gap["question"])
+        key = gap.get("dimension") or "profile"
+        title = ruleset.dimension(key).title.get(lang) if gap.get("dimension") else ruleset.steps[0].title.get(lang)
+        gaps.setdefault(key, {"title": title, "items": []})["items"].append({
+            "number": numbers[question.id],
+            "text": question.text.get(lang),
+            "reason": t[f"reason_{gap['reason']}"],
+        })
+    visible = {q.id for q in ruleset.visible_questions(answers)}
+    appendix = []
+    for s, step in enumerate(ruleset.steps, start=1):
+        rows = [
+            {"number": numbers[q.id], "text": q.text.get(lang), "answer": answer_label(q, answers.get(q.id), lang)}
+            for q in step.questions if q.id in visible
+        ]
+        if rows:
+            appendix.append({"number": s, "title": step.title.get(lang), "rows": rows})
+    cited = {c.source_id for r in ruleset.recommendations for c in r.sources}
+    cited |= {s for d in ruleset.dimensions for s in d.sources}
+    sources = [
+        {"title": s.title, "publisher": s.publisher, "year": s.year, "url": s.url}
+        for s in sorted(ruleset.sources.values(), key=lambda s: (s.publisher or s.title).lower())
+        if s.id in cited
+    ]
+    next_steps = [r for r in recommendations if r["next_step"]]
+    plan = [r["title"] for r in next_steps] + [""] * (ACTION_PLAN_ROWS - len(next_steps))
+    return {
+        "lang": lang,
+        "t": t,
+        "title": f"{ruleset.title.get(lang)}: {t['report']}",
+        "ruleset_title": ruleset.title.get(lang),
+        "organisation": organisation_name.strip() if organisation_name and organisation_name.strip() else None,
+        "created": format_date(created, lang),
+        "ruleset": {"id": ruleset.id, "version": ruleset.version, "hash": ruleset.hash[:12]},
+        "completeness": data.get("completeness"),
+        "dimension_chart": Markup(dimension_chart_svg(ruleset, data, lang)),  # our own escaped SVG
+        "blend_chart": Markup(blend_quadrant_svg(ruleset, data, lang)),
+        "blend": {
+            "label": blend_type.label.get(lang) if blend_type else None,
+            "description": blend_type.description.get(lang) if blend_type and blend_type.description else "",
+            "axes": axes,
+            "intro": t["blend_intro"].format(threshold=ruleset.blend.threshold),
+        },
+        "next_steps": next_steps,
+        "dimensions": [_dimension(ruleset, row, answers, numbers, lang) for row in data["dimensions"]],
+        "recommendations": recommendations,
+        "gaps": list(gaps.values()),
+        "plan": plan,
+        "appendix": appendix,
+        "levels": [
+            {"label": lv.label.get(lang), "range": t["range"].format(min=lv.min, max=lv.max),
+             "description": lv.description.get(lang) if lv.description else ""}
+            for lv in ruleset.levels
+        ],
+        "evidence_levels": [{"label": t[f"ev_{e}"], "text": t[f"ev_{e}_text"]} for e in EVIDENCE_ORDER],
+        "why": [{"title": d.title.get(lang), "text": d.why.get(lang)} for d in ruleset.dimensions if d.why],
+        "sources": sources,
+    }

@@ -1,0 +1,208 @@
+"""HTML -> PDF with WeasyPrint: the only module that imports weasyprint.
+
+Three promises:
+
+* Nothing is loaded from outside: ``SafeFetcher`` hands out our own font files and
+  refuses everything else (other files, http(s), data:, ftp ...). It opens no network
+  connection, so there is nothing to redirect.
+* Speed: each process parses the fonts and stylesheets once (``FontConfiguration`` and
+  ``CSS`` objects are kept) and reuses them for every render.
+* A deadline: renders run in a separate worker process; if a render takes longer than the
+  timeout the worker is killed and ``RenderTimeout`` is raised. The next render starts a
+  fresh worker. Killing is the only reliable way to stop a layout that hangs.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import multiprocessing
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .render import stylesheet_text
+
+FONTS_DIR = Path(__file__).resolve().parents[1] / "static" / "fonts"
+FONT_SUFFIXES = (".woff", ".woff2", ".ttf", ".otf")
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF with title and language, for screen readers
+DEFAULT_TIMEOUT_SECONDS = 60.0
+
+log = logging.getLogger(__name__)
+
+
+class RenderTimeout(RuntimeError):
+    """The PDF did not finish before the deadline."""
+
+
+class RenderError(RuntimeError):
+    """WeasyPrint failed; the message comes from the worker."""
+
+
+def asset_files() -> frozenset[Path]:
+    """The only files WeasyPrint may read: the fonts shipped with the project."""
+    return frozenset(p.resolve() for p in FONTS_DIR.iterdir() if p.suffix in FONT_SUFFIXES)
+
+
+class SafeFetcher(URLFetcher):
+    """A URL fetcher that serves only ``allowed`` files and records every request."""
+
+    def __init__(self, allowed: frozenset[Path] | None = None) -> None:
+        super().__init__(allowed_protocols=("file",), allow_redirects=False)
+        self.allowed = asset_files() if allowed is None else allowed
+        self.requested: list[str] = []
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        self.requested.append(url)
+        path = self._allowed_path(url)
+        if path is None:
+            self.refused.append(url)
+            raise ValueError(f"refused to load {url[:200]!r}: only the report's own assets may be loaded")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), body=path.read_bytes(), headers={"Content-Type": content_type})
+
+    def _allowed_path(self, url: str) -> Path | None:
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost") or parts.query or parts.fragment:
+            return None
+        try:
+            path = Path(unquote(parts.path)).resolve(strict=True)
+        except (OSError, RuntimeError):
+            return None
+        return path if path in self.allowed else None
+
+
+def font_face_css() -> str:
+    """@font-face rules for the shipped Source Sans 3 files (latin and latin-ext subsets)."""
+    rules = []
+    for path in sorted(FONTS_DIR.glob("source-sans-3-*.woff")):
+        weight, style = path.stem.split("-")[-2:]
+        rules.append(
+            f"@font-face {{ font-family: 'Source Sans 3'; font-weight: {weight}; font-style: {style}; "
+            f"src: url('{path.resolve().as_uri()}') format('woff'); }}"
+        )
+    return "\n".join(rules)
+
+
+class _Renderer:
+    """Per-process WeasyPrint state that is expensive to build and safe to reuse."""
+
+    def __init__(self) -> None:
+        self.font_config = FontConfiguration()
+        self.fetcher = SafeFetcher()
+        self.fonts = CSS(string=font_face_css(), font_config=self.font_config, url_fetcher=self.fetcher)
+        self.sheets: dict[str, CSS] = {}
+
+    def stylesheet(self, name: str) -> CSS:
+        if name not in self.sheets:
+            self.sheets[name] = CSS(
+                string=stylesheet_text(name), font_config=self.font_config, url_fetcher=self.fetcher
+            )
+        return self.sheets[name]
+
+    def render(self, html: str, stylesheet: str) -> tuple[bytes, list[str]]:
+        fetcher = SafeFetcher(allowed=self.fetcher.allowed)
+        document = HTML(string=html, url_fetcher=fetcher)
+        pdf = document.write_pdf(
+            stylesheets=[self.fonts, self.stylesheet(stylesheet)],
+            font_config=self.font_config,
+            pdf_variant=PDF_VARIANT,
+            uncompressed_pdf=False,
+        )
+        return pdf, fetcher.requested
+
+
+_local_renderer: _Renderer | None = None
+
+
+def render_in_process(html: str, stylesheet: str) -> tuple[bytes, list[str]]:
+    """Render here, without a deadline; returns the PDF and every URL the document asked for."""
+    global _local_renderer
+    if _local_renderer is None:
+        _local_renderer = _Renderer()
+    return _local_renderer.render(html, stylesheet)
+
+
+def _worker_main(conn: Any) -> None:
+    """Loop of the render worker: receive (html, stylesheet), answer ("ok", pdf, urls) or ("error", msg)."""
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        try:
+            pdf, urls = render_in_process(*job)
+            conn.send(("ok", pdf, urls))
+        except Exception as error:  # report the failure, keep serving
+            conn.send(("error", f"{type(error).__name__}: {error}", []))
+
+
+class RenderWorker:
+    """One long-lived child process that renders PDFs, killed when it misses a deadline."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: Any = None
+        self._conn: Any = None
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded web process
+        parent, child = context.Pipe()
+        self._process = context.Process(target=_worker_main, args=(child,), daemon=True, name="pdf-render")
+        self._process.start()
+        child.close()
+        self._conn = parent
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join(5)
+            self._conn.close()
+        self._process = self._conn = None
+
+    def render(self, html: str, stylesheet: str, timeout: float) -> tuple[bytes, list[str]]:
+        with self._lock:
+            if self._process is None or not self._process.is_alive():
+                self._start()
+            self._conn.send((html, stylesheet))
+            if not self._conn.poll(timeout):
+                self.stop()
+                raise RenderTimeout(f"the PDF was not ready after {timeout:g} seconds")
+            try:
+                status, payload, urls = self._conn.recv()
+            except EOFError:
+                self.stop()
+                raise RenderError("the PDF worker stopped unexpectedly") from None
+        if status != "ok":
+            raise RenderError(payload)
+        return payload, urls
+
+
+_worker = RenderWorker()
+_settings = {"timeout": DEFAULT_TIMEOUT_SECONDS}
+
+
+def configure(*, timeout_seconds: float | None) -> None:
+    """Set the render deadline; ``None`` renders in this process without one (CLI, benchmarks)."""
+    _settings["timeout"] = timeout_seconds
+
+
+def html_to_pdf(html: str, stylesheet: str, *, timeout: float | None | str = "default") -> bytes:
+    """Render ``html`` with one of our stylesheets ("report" or "paper") to PDF bytes."""
+    deadline = _settings["timeout"] if timeout == "default" else timeout
+    if deadline is None:
+        pdf, _ = render_in_process(html, stylesheet)
+        return pdf
+    pdf, _ = _worker.render(html, stylesheet, float(deadline))
+    return pdf
+
+
+def stop_worker() -> None:
+    """Stop the render worker (tests, shutdown); the next render starts a new one."""
+    _worker.stop()

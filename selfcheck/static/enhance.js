@@ -1,0 +1,37 @@
+// Small progressive enhancements. Everything works without this file.
+(function () {
+  "use strict";
+
+  // Move focus to the error summary, so screen reader and keyboard users hear it first.
+  var summary = document.querySelector("[data-focus-on-load]");
+  if (summary) {
+    summary.focus();
+  }
+
+  // Error summary links: focus the input, not only scroll to it.
+  document.querySelectorAll(".error-summary a[href^='#']").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      if (target) {
+        event.preventDefault();
+        target.focus();
+        target.scrollIntoView({ block: "center" });
+      }
+    });
+  });
+
+  // Exclusive answers ("Weiß nicht", "keine davon"): choosing one clears the others.
+  document.querySelectorAll(".choices--checkbox").forEach(function (group) {
+    var boxes = group.querySelectorAll("input[type=checkbox]");
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        if (!box.checked) { return; }
+        var special = box.closest(".choice").classList.contains("choice--special");
+        boxes.forEach(function (other) {
+          var otherSpecial = other.closest(".choice").classList.contains("choice--special");
+          if (other !== box && (special || otherSpecial)) { other.checked = false; }
+        });
+      });
+    });
+  });
+})();

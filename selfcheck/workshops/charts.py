@@ -1,0 +1,80 @@
+"""The group's score distributions as one accessible SVG: a row per dimension, a dot per person.
+
+Plain SVG strings (no script, no external references), so the dashboard and the workshop
+pack PDF share them. The chart has a title and a description with every value; the page
+shows the same numbers in a table next to it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+INK = "#1f2a33"
+MUTED = "#5b6770"
+DOT = "#2f5d7c"
+MEDIAN = "#b3261e"
+TRACK = "#e8ecef"
+FONT = "font-family=\"'Source Sans 3', Arial, sans-serif\""
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    label: str
+    scores: tuple[int, ...]
+    median: float | None
+
+
+def _x(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def distribution_svg(rows: Sequence[ChartRow], *, title: str, description: str, median_label: str,
+                     id_prefix: str = "dist") -> str:
+    """Dots on a 0-100 scale for each row; equal scores stack upwards; the median is a red bar behind them."""
+    width, left, right = 680, 8, 12
+    track = width - left - right
+    label_h, band_h = 20, 40
+    row_h = label_h + band_h + 10
+    height = row_h * len(rows) + 34
+
+    def px(score: float) -> float:
+        return left + track * max(0.0, min(100.0, score)) / 100
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" class="distribution-chart" {FONT}>',
+        f'<title id="{id_prefix}-title">{_x(title)}</title>',
+        f'<desc id="{id_prefix}-desc">{_x(description)}</desc>',
+    ]
+    for i, row in enumerate(rows):
+        top = i * row_h
+        base = top + label_h + band_h - 8
+        parts.append(f'<text x="{left}" y="{top + 15}" font-size="15" fill="{INK}">{_x(row.label)}</text>')
+        parts.append(f'<rect x="{left}" y="{base - 2}" width="{track}" height="4" fill="{TRACK}"/>')
+        if row.median is not None:
+            x = px(row.median)
+            parts.append(
+                f'<rect x="{x - 2:.1f}" y="{top + label_h}" width="4" height="{band_h}" fill="{MEDIAN}"/>'
+                f'<text x="{min(x + 6, width - 90):.1f}" y="{top + label_h + 10}" font-size="12" '
+                f'fill="{MEDIAN}">{_x(median_label)} {row.median:g}</text>'
+            )
+        stacked: Counter[int] = Counter()
+        for score in row.scores:
+            level = stacked[score]
+            stacked[score] += 1
+            parts.append(
+                f'<circle cx="{px(score):.1f}" cy="{base - 8 - level * 11:.1f}" r="5" fill="{DOT}" '
+                f'stroke="#fff" stroke-width="1"/>'
+            )
+    axis_y = row_h * len(rows) + 6
+    for tick in (0, 25, 50, 75, 100):
+        anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
+        parts.append(
+            f'<text x="{px(tick):.1f}" y="{axis_y + 14}" font-size="12" fill="{MUTED}" '
+            f'text-anchor="{anchor}">{tick}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

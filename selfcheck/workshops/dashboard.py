@@ -1,0 +1,298 @@
+"""The facilitator's view of a workshop as plain data: used by the dashboard and the pack PDF.
+
+Scores come from ``engine.evaluate`` and the group figures from ``engine.group``; this
+module only decides what may be shown (privacy threshold and consent) and looks up texts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from ..engine import RuleSet, evaluate, normalise_answers
+from ..engine.group import GroupSummary, QuestionDivergence, Respondent, summarise
+from ..workshop_models import DEFAULT_MIN_GROUP_SIZE
+from .charts import ChartRow, distribution_svg
+
+PAPER = "paper"
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One member as the dashboard needs it; ``key`` orders pseudonyms (never join order)."""
+
+    key: str
+    answers: dict[str, Any]
+    completed: bool
+    consent: bool = False
+    organisation_name: str | None = None
+    source: str = "online"
+
+
+@dataclass(frozen=True)
+class GroupInput:
+    title: str
+    municipality: str
+    held_on: date | None
+    participants: Sequence[Participant]
+    min_group_size: int = DEFAULT_MIN_GROUP_SIZE
+    consensus: dict[str, dict[str, Any]] = field(default_factory=dict)  # question id -> answer, note
+
+
+def pseudonym(index: int) -> str:
+    letters = string.ascii_uppercase
+    tag = letters[index % 26] + (str(index // 26 + 1) if index >= 26 else "")
+    return _("Person %(tag)s", tag=tag)
+
+
+def stable_order(participants: Sequence[Participant]) -> list[Participant]:
+    """A fixed order that does not reveal who joined first."""
+    return sorted(participants, key=lambda p: hashlib.sha256(p.key.encode("utf-8")).hexdigest())
+
+
+def answer_words(ruleset: RuleSet, question_id: str, value: Any, lang: str) -> str:
+    """An answer as the words on the form."""
+    if value is None:
+        return _("keine Antwort")
+    if value == "unknown":
+        return _("Weiß nicht")
+    if value == "not_applicable":
+        return _("Trifft auf uns nicht zu")
+    question = ruleset.question(question_id)
+    labels = {o.id: o.label.get(lang) for o in question.options}
+    if isinstance(value, list | tuple):
+        return ", ".join(labels.get(str(v), str(v)) for v in value) or _("nichts gewählt")
+    if question.type == "number" and question.unit is not None:
+        return f"{value} {question.unit.get(lang)}"
+    return labels.get(str(value), str(value))
+
+
+def count_label(ruleset: RuleSet, question_id: str, key: str, lang: str) -> str:
+    """The words for an answer key of ``engine.group`` (option id, band, or options joined by +)."""
+    question = ruleset.question(question_id)
+    if key.startswith("band:"):
+        return question.bands[int(key[5:])].label.get(lang)
+    if question.type == "multi":
+        return answer_words(ruleset, question_id, [] if key == "-" else key.split("+"), lang)
+    return answer_words(ruleset, question_id, key, lang)
+
+
+def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> dict[str, Any]:
+    """Everything the dashboard and the pack show, already filtered for privacy."""
+    completed = stable_order([p for p in group.participants if p.completed])
+    respondents = []
+    for participant in completed:
+        answers, _problems = normalise_answers(ruleset, participant.answers)
+        respondents.append(Respondent(answers=answers, result=evaluate(ruleset, answers)))
+    size = len(completed)
+    all_consented = size > 0 and all(p.consent for p in completed)
+    group_visible = size >= group.min_group_size or all_consented
+    individual_all = size >= group.min_group_size
+    labels = [_individual_label(i, p) for i, p in enumerate(completed)]
+    shown_people = [i for i, p in enumerate(completed) if individual_all or p.consent]
+    summary = summarise(ruleset, respondents)
+    numbers = _question_numbers(ruleset)
+    view: dict[str, Any] = {
+        "title": group.title,
+        "municipality": group.municipality,
+        "held_on": group.held_on,
+        "min_group_size": group.min_group_size,
+        "joined": len(group.participants),
+        "completed": size,
+        "paper": sum(p.source == PAPER for p in group.participants),
+        "in_progress": len(group.participants) - size,
+        "group_visible": group_visible,
+        "missing_for_group": max(0, group.min_group_size - size),
+        "individual_all": individual_all,
+        "individual_people": [labels[i] for i in shown_people],
+        "individual_hidden": size - len(shown_people),
+        "ruleset": ruleset,
+    }
+    if not group_visible:
+        view.update(dimensions=[], chart=None, agenda=[], blend=[], recommendations=[], partnerships=None,
+                    individual_scores=[])
+        _add_individual(view, ruleset, respondents, shown_people, labels, lang)
+        return view
+    view["dimensions"] = _dimensions(ruleset, summary, lang)
+    view["chart"] = Markup(  # noqa: S704 - built from escaped data only
+        distribution_svg(
+            [ChartRow(d["title"], d["scores"], d["median"]) for d in view["dimensions"]],
+            title=_("Verteilung der Punktzahlen je Thema"),
+            description=_chart_description(view["dimensions"]),
+            median_label=_("Median"),
+        )
+    )
+    view["agenda"] = [_agenda_item(ruleset, item, lang, numbers, group) for item in summary.agenda]
+    view["blend"] = _blend(ruleset, summary, lang)
+    view["recommendations"] = _recommendations(ruleset, summary, lang)
+    view["partnerships"] = _partnerships(ruleset, summary, lang)
+    _add_individual(view, ruleset, respondents, shown_people, labels, lang)
+    return view
+
+
+def _individual_label(index: int, participant: Participant) -> str:
+    name = pseudonym(index)
+    if participant.consent and participant.organisation_name:
+        return f"{name} ({participant.organisation_name})"
+    return name
+
+
+def _question_numbers(ruleset: RuleSet) -> dict[str, str]:
+    return {
+        q.id: f"{s}.{n}"
+        for s, step in enumerate(ruleset.steps, start=1)
+        for n, q in enumerate(step.questions, start=1)
+    }
+
+
+def _dimensions(ruleset: RuleSet, summary: GroupSummary, lang: str) -> list[dict[str, Any]]:
+    rows = []
+    for item in summary.dimensions:
+        dimension = ruleset.dimension(item.id)
+        rows.append(
+            {
+                "id": item.id,
+                "title": dimension.title.get(lang),
+                "scores": item.scores,
+                "median": item.median,
+                "without_score": item.without_score,
+                "levels": [(level.label.get(lang), item.levels.get(level.id, 0)) for level in dimension.levels],
+            }
+        )
+    return rows
+
+
+def _chart_description(dimensions: list[dict[str, Any]]) -> str:
+    parts = []
+    for d in dimensions:
+        if d["median"] is None:
+            parts.append(_("%(title)s: noch keine Punktzahl.", title=d["title"]))
+        else:
+            values = ", ".join(str(s) for s in d["scores"])
+            parts.append(_("%(title)s: Median %(median)s, Werte %(values)s.", title=d["title"],
+                           median=f"{d['median']:g}", values=values))
+    return _("Jeder Punkt ist eine Person, Skala 0 bis 100.") + " " + " ".join(parts)
+
+
+def _best_option(ruleset: RuleSet, question_id: str, lang: str) -> str | None:
+    question = ruleset.question(question_id)
+    if question.type != "single" or not question.options:
+        return None
+    best = max(question.options, key=lambda o: o.points or 0)
+    return best.label.get(lang)
+
+
+def _agenda_item(
+    ruleset: RuleSet, item: QuestionDivergence, lang: str, numbers: dict[str, str], group: GroupInput
+) -> dict[str, Any]:
+    question = ruleset.question(item.question_id)
+    text = question.text.get(lang)
+    prompts = [_("Wie verstehen Sie diese Aussage? Woran haben Sie beim Antworten gedacht?")]
+    best = _best_option(ruleset, item.question_id, lang)
+    if best:
+        prompts.append(_("Was müsste passieren, damit alle „%(answer)s“ sagen können?", answer=best))
+    else:
+        prompts.append(_("Was müsste passieren, damit alle hier die höchste Stufe erreichen?"))
+    prompts.append(_("Wer kann vor Ort etwas dazu beitragen, und bis wann?"))
+    consensus = group.consensus.get(item.question_id)
+    return {
+        "id": item.question_id,
+        "number": numbers.get(item.question_id, ""),
+        "text": text,
+        "dimension": ruleset.dimension(item.dimension_id).title.get(lang) if item.dimension_id else "",
+        "divergence": round(item.divergence * 100),
+        "spread": round(item.spread * 100),
+        "answered": item.answered,
+        "unknown": item.unknown,
+        "counts": [(count_label(ruleset, item.question_id, key, lang), n) for key, n in item.counts.items()],
+        "prompts": prompts,
+        "consensus": (
+            {
+                "answer": answer_words(ruleset, item.question_id, consensus.get("answer"), lang)
+                if consensus.get("answer") is not None else None,
+                "note": consensus.get("note"),
+            }
+            if consensus else None
+        ),
+        "individual": [],
+    }
+
+
+def _blend(ruleset: RuleSet, summary: GroupSummary, lang: str) -> list[tuple[str, int]]:
+    rows = []
+    for type_id, count in summary.blend.types.items():
+        label = ruleset.blend_type(type_id).label.get(lang) if type_id else _("Noch offen (zu wenige Antworten)")
+        rows.append((label, count))
+    return rows
+
+
+def _recommendations(ruleset: RuleSet, summary: GroupSummary, lang: str) -> list[dict[str, Any]]:
+    rows = []
+    for shared in summary.shared_recommendations:
+        rule = ruleset.recommendation(shared.id)
+        rows.append(
+            {
+                "id": rule.id,
+                "title": rule.title.get(lang),
+                "why": rule.why.get(lang),
+                "steps": [step.get(lang) for step in rule.steps],
+                "dimension": ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else "",
+                "count": shared.count,
+                "share": round(shared.share * 100),
+            }
+        )
+    return rows
+
+
+def _partnerships(ruleset: RuleSet, summary: GroupSummary, lang: str) -> dict[str, Any] | None:
+    matrix = summary.partnerships
+    if not matrix.actor_types:
+        return None
+    actor = ruleset.question("org_type")
+    labels = {o.id: o.label.get(lang) for o in actor.options}
+    rows = [
+        {
+            "label": labels[row],
+            "respondents": matrix.respondents.get(row, 0),
+            "cells": [matrix.count(row, column) for column in matrix.actor_types],
+        }
+        for row in matrix.actor_types
+        if matrix.respondents.get(row)
+    ]
+    return {
+        "columns": [labels[c] for c in matrix.actor_types],
+        "rows": rows,
+        "empty": matrix.empty,
+        "questions": [ruleset.question(q).text.get(lang) for q in matrix.question_ids],
+    }
+
+
+def _add_individual(
+    view: dict[str, Any],
+    ruleset: RuleSet,
+    respondents: list[Respondent],
+    shown: list[int],
+    labels: list[str],
+    lang: str,
+) -> None:
+    """Individual scores per person, and who answered what on the agenda (only for ``shown``)."""
+    view["individual_scores"] = [
+        {
+            "label": labels[i],
+            "scores": [respondents[i].result.dimension(d.id).score for d in ruleset.dimensions],
+        }
+        for i in shown
+    ]
+    view["dimension_titles"] = [d.title.get(lang) for d in ruleset.dimensions]
+    for item in view.get("agenda", []):
+        item["individual"] = [
+            (labels[i], answer_words(ruleset, item["id"], respondents[i].answers.get(item["id"]), lang))
+            for i in shown
+        ]

@@ -1,0 +1,64 @@
+"""The workshop pack PDF: agenda, group profile, shared recommendations, worksheets, paper form.
+
+Rendered with the report package's machinery (its WeasyPrint worker with deadline, its safe
+URL fetcher that loads only our fonts, and its paper layout). The blank questionnaire for
+latecomers is the report package's own paper HTML, so paper, pack and web never differ.
+The pack shows the group only in aggregate: no individual answers are printed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from flask import render_template
+from markupsafe import Markup
+
+from ..engine import RuleSet
+
+PACK_CSS = Path(__file__).resolve().parents[2] / "templates" / "workshop_pack" / "pack.css"
+WORKSHEETS_MIN = 2
+PLAN_ROWS = 6
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
+
+
+class PackUnavailable(RuntimeError):
+    """The PDF could not be made (renderer missing, failed or too slow)."""
+
+
+def paper_body(ruleset: RuleSet, lang: str) -> Markup:
+    """The body of the report package's blank questionnaire (already escaped HTML)."""
+    from ..reports import render_paper_html
+
+    found = _BODY.search(render_paper_html(ruleset, lang=lang))
+    return Markup(found.group(1) if found else "")  # noqa: S704 - rendered by an autoescaping environment
+
+
+def render_pack_html(ruleset: RuleSet, view: dict[str, Any], lang: str) -> str:
+    """The whole pack as one HTML document; needs an app context (texts via gettext)."""
+    worksheets = [item["text"] for item in view.get("agenda", [])]
+    worksheets += [""] * max(0, WORKSHEETS_MIN - len(worksheets))
+    return render_template(
+        "workshop_pack/pack.html",
+        view=view,
+        lang="en" if lang == "en" else "de",
+        ruleset=ruleset,
+        worksheets=worksheets,
+        plan_rows=range(PLAN_ROWS),
+        pack_css=Markup(PACK_CSS.read_text(encoding="utf-8")),  # noqa: S704 - our own file
+        paper=paper_body(ruleset, lang),
+    )
+
+
+def render_pack_pdf(ruleset: RuleSet, view: dict[str, Any], lang: str) -> bytes:
+    """The pack as PDF bytes (tagged, A4), or PackUnavailable."""
+    try:
+        from ..reports.pdf import RenderError, RenderTimeout, html_to_pdf
+    except ImportError as error:
+        raise PackUnavailable("the PDF renderer is not installed") from error
+    html = render_pack_html(ruleset, view, lang)
+    try:
+        return html_to_pdf(html, "paper")
+    except (RenderError, RenderTimeout) as error:
+        raise PackUnavailable(str(error)) from error

@@ -1,0 +1,452 @@
+"""Workshop mode: create, join, dashboard, paper answers, consensus, pack, close and delete.
+
+Facilitators have no account: a secret link (stored hashed) is swapped for a session that
+lists the workshops this browser may lead. Participants join with a short code and then
+fill the ordinary, resumable self-check. Every change goes through ``services`` and ends
+in a redirect (POST/redirect/GET); views never commit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response as BaseResponse
+
+from .. import services as assessment_services
+from ..db import get_session
+from ..engine import normalise_answers
+from ..i18n import current_language
+from ..questionnaire.forms import ConfirmForm, build_step_form
+from ..questionnaire.state import bind_session, client_address, current_assessment, current_ruleset, retention_days
+from ..questionnaire.views import RESUME_ONCE_KEY
+from ..workshop_models import DEFAULT_MIN_GROUP_SIZE, Workshop
+from . import services
+from .dashboard import GroupInput, Participant, build_view
+from .forms import ConsentForm, CreateWorkshopForm, JoinForm, NoteForm, PaperMetaForm
+from .qr import qr_svg
+
+bp = Blueprint("workshops", __name__, url_prefix="/workshop", static_folder="static")
+
+LED_KEY = "workshops_led"  # public ids of the workshops this browser may lead
+CODES_KEY = "workshop_codes"  # public id -> join code, so the poster can be printed again
+SECRETS_ONCE_KEY = "workshop_secrets_once"
+MAX_LED = 10
+
+
+def see_other(endpoint: str, **values: Any) -> BaseResponse:
+    return redirect(url_for(endpoint, **values), code=303)
+
+
+def _grant(workshop: Workshop) -> None:
+    led = [wid for wid in session.get(LED_KEY, []) if wid != workshop.public_id]
+    session[LED_KEY] = [*led, workshop.public_id][-MAX_LED:]
+    session.permanent = True
+
+
+def _remember_code(workshop: Workshop, code: str) -> None:
+    codes = {k: v for k, v in session.get(CODES_KEY, {}).items() if k in session.get(LED_KEY, [])}
+    codes[workshop.public_id] = code
+    session[CODES_KEY] = codes
+
+
+def require_workshop(public_id: str) -> Workshop:
+    """The workshop, if this browser leads it; unknown and forbidden look the same (404)."""
+    workshop = services.find_workshop(get_session(), public_id)
+    if workshop is None or public_id not in session.get(LED_KEY, []):
+        abort(Response(render_template("workshops/no_access.html"), 404))
+    return workshop
+
+
+def _limited(scope: str, limit_key: str, window_key: str) -> bool:
+    return assessment_services.is_rate_limited(
+        get_session(),
+        scope=scope,
+        client=client_address(),
+        limit=int(current_app.config[limit_key]),
+        window_seconds=int(current_app.config[window_key]),
+    )
+
+
+def _count(scope: str) -> None:
+    assessment_services.record_attempt(get_session(), scope=scope, client=client_address())
+
+
+@bp.get("/")
+def index() -> str:
+    return render_template("workshops/index.html", form=CreateWorkshopForm())
+
+
+@bp.post("/neu")
+def create() -> BaseResponse | tuple[str, int]:
+    form = CreateWorkshopForm()
+    if not form.validate():
+        return render_template("workshops/index.html", form=form), 422
+    workshop, secrets = services.create_workshop(
+        get_session(),
+        current_ruleset(),
+        title=form.title.data or "",
+        municipality=form.municipality.data or "",
+        held_on=form.held_on.data,
+        min_group_size=form.min_group_size.data or DEFAULT_MIN_GROUP_SIZE,
+        retention_days=retention_days(),
+    )
+    _grant(workshop)
+    _remember_code(workshop, secrets.code)
+    session[SECRETS_ONCE_KEY] = {"token": secrets.token}
+    return see_other("workshops.access", public_id=workshop.public_id)
+
+
+@bp.get("/<public_id>/zugang")
+def access(public_id: str) -> str:
+    """The facilitator link, shown once (it is stored only as a hash)."""
+    workshop = require_workshop(public_id)
+    once = session.pop(SECRETS_ONCE_KEY, None)
+    return render_template(
+        "workshops/access.html", workshop=workshop, secrets=once, code=_known_code(workshop), form=ConfirmForm()
+    )
+
+
+@bp.post("/<public_id>/zugang")
+def renew(public_id: str) -> BaseResponse:
+    workshop = require_workshop(public_id)
+    if not ConfirmForm().validate():
+        abort(400)
+    what = request.form.get("renew")
+    if what == "link":
+        session[SECRETS_ONCE_KEY] = {"token": services.renew_facilitator_link(get_session(), workshop)}
+        return see_other("workshops.access", public_id=public_id)
+    if what == "code" and workshop.closed_at is None:
+        _remember_code(workshop, services.renew_join_code(get_session(), workshop))
+        return see_other("workshops.poster", public_id=public_id)
+    abort(400)
+
+
+def _known_code(workshop: Workshop) -> str | None:
+    code = session.get(CODES_KEY, {}).get(workshop.public_id)
+    return services.display_code(code) if code and workshop.closed_at is None else None
+
+
+@bp.get("/leiten/<token>")
+def by_link(token: str) -> BaseResponse | tuple[str, int, dict[str, str]]:
+    """Swap the facilitator link for a session and clean the URL."""
+    if _limited("workshop-link", "RESUME_RATE_LIMIT", "RESUME_RATE_WINDOW_SECONDS"):
+        abort(429)
+    workshop = services.workshop_by_token(get_session(), token)
+    if workshop is None:
+        _count("workshop-link")
+        return render_template("workshops/link_invalid.html"), 404, {"Referrer-Policy": "no-referrer"}
+    _grant(workshop)
+    response = see_other("workshops.dashboard", public_id=workshop.public_id)
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _join_url(code: str) -> str:
+    return url_for("workshops.join", code=code, _external=True)
+
+
+@bp.get("/<public_id>/aushang")
+def poster(public_id: str) -> str:
+    """A page to print or project: the join code in large letters and a QR code."""
+    workshop = require_workshop(public_id)
+    code = _known_code(workshop)
+    qr = None
+    if code:
+        qr = qr_svg(_join_url(code), label=_("QR-Code zur Teilnahme am Workshop mit dem Code %(code)s", code=code))
+    return render_template(
+        "workshops/poster.html",
+        workshop=workshop,
+        code=code,
+        qr=qr,
+        join_url=url_for("workshops.join", _external=True),
+        form=ConfirmForm(),
+    )
+
+
+@bp.route("/beitreten", methods=["GET", "POST"])
+def join() -> BaseResponse | str | tuple[str, int]:
+    """Participants join with the code; this starts an ordinary self-check."""
+    form = JoinForm(data={"code": request.args.get("code", "")[:40]} if request.method == "GET" else None)
+    if request.method == "GET":
+        return render_template("workshops/join.html", form=form)
+    if _limited("workshop-join", "RESUME_RATE_LIMIT", "RESUME_RATE_WINDOW_SECONDS"):
+        abort(429)
+    if not form.validate():
+        return render_template("workshops/join.html", form=form), 422
+    db = get_session()
+    workshop = services.workshop_by_join_code(db, form.code.data or "")
+    if workshop is None:
+        _count("workshop-join")
+        form.code.errors = [
+            _("Diesen Code kennen wir nicht, oder der Workshop ist beendet. Bitte prüfen Sie die Eingabe.")
+        ]
+        return render_template("workshops/join.html", form=form), 422
+    assessment, resume = services.join_workshop(
+        db,
+        workshop,
+        current_ruleset(),
+        organisation_name=form.organisation_name.data,
+        consent=bool(form.consent.data),
+        retention_days=retention_days(),
+    )
+    bind_session(assessment)
+    session[RESUME_ONCE_KEY] = {"token": resume.token, "code": resume.code_display}
+    flash(_("Sie nehmen jetzt am Workshop „%(title)s“ teil.", title=workshop.title), "success")
+    return see_other("questionnaire.access")
+
+
+@bp.route("/einwilligung", methods=["GET", "POST"])
+def consent() -> BaseResponse | str:
+    """A participant gives or withdraws consent to show their answers to the group."""
+    db = get_session()
+    member = services.member_of(db, current_assessment())
+    if member is None:
+        abort(404)
+    form = ConsentForm(data=None if request.method == "POST" else {"consent": member.consent})
+    if request.method == "POST":
+        if not form.validate():
+            abort(400)
+        services.set_consent(db, member, bool(form.consent.data))
+        flash(_("Ihre Einstellung ist gespeichert."), "success")
+        return see_other("workshops.consent")
+    return render_template("workshops/consent.html", form=form, workshop=member.workshop)
+
+
+def group_input(workshop: Workshop) -> GroupInput:
+    """The workshop's members and consensus as the dashboard builder needs them."""
+    db = get_session()
+    participants = [
+        Participant(
+            key=member.assessment.public_id,
+            answers=dict(member.assessment.answers or {}),
+            completed=member.assessment.completed_at is not None,
+            consent=member.consent,
+            organisation_name=member.assessment.organisation_name,
+            source=member.source,
+        )
+        for member in services.live_members(db, workshop)
+    ]
+    consensus = {
+        qid: {"answer": row.answer, "note": row.note} for qid, row in services.consensus_of(db, workshop).items()
+    }
+    return GroupInput(
+        title=workshop.title,
+        municipality=workshop.municipality,
+        held_on=workshop.held_on,
+        participants=participants,
+        min_group_size=workshop.min_group_size,
+        consensus=consensus,
+    )
+
+
+@bp.get("/<public_id>/")
+def dashboard(public_id: str) -> str:
+    workshop = require_workshop(public_id)
+    ruleset = current_ruleset()
+    view = build_view(ruleset, group_input(workshop), current_language())
+    return render_template(
+        "workshops/dashboard.html",
+        workshop=workshop,
+        view=view,
+        code=_known_code(workshop),
+        rules_changed=workshop.ruleset_hash != ruleset.hash,
+        form=ConfirmForm(),
+    )
+
+
+def _condition_texts(lang: str) -> dict[str, str]:
+    """"Nur beantworten, wenn ..." for conditional questions, worded like the paper form."""
+    ruleset = current_ruleset()
+    try:
+        from ..reports.paper import describe_condition
+    except ImportError:  # the report package is optional for the web form
+        return {q.id: q.visible_if_text or "" for q in ruleset.questions if q.visible_if is not None}
+    return {
+        q.id: describe_condition(ruleset, q.visible_if, lang)
+        for q in ruleset.questions
+        if q.visible_if is not None
+    }
+
+
+@bp.route("/<public_id>/papier", methods=["GET", "POST"])
+def paper(public_id: str) -> BaseResponse | str | tuple[str, int]:
+    """Type in a questionnaire that was filled in on paper, with the same questions."""
+    workshop = require_workshop(public_id)
+    if workshop.closed_at is not None:
+        flash(_("Der Workshop ist beendet. Es können keine Antworten mehr dazukommen."), "info")
+        return see_other("workshops.dashboard", public_id=public_id)
+    ruleset = current_ruleset()
+    lang = current_language()
+    questions = ruleset.questions
+    if request.method == "GET":
+        form = build_step_form(questions, lang, formdata=None)
+        return _render_paper(workshop, form, PaperMetaForm(formdata=None), lang)
+    form = build_step_form(questions, lang)
+    meta = PaperMetaForm()
+    valid = form.validate()
+    valid = meta.validate() and valid
+    answers: dict[str, Any] = {}
+    if valid:
+        answers, problems = normalise_answers(ruleset, form.answers())
+        for problem in problems:
+            form.add_problem(problem.question_id, _("Diese Antwort passt nicht zur Frage. Bitte prüfen Sie sie."))
+        valid = not problems
+    if not valid:
+        return _render_paper(workshop, form, meta, lang), 422
+    shown = {q.id for q in ruleset.visible_questions(answers)}
+    services.add_paper_answers(
+        get_session(),
+        workshop,
+        ruleset,
+        {k: v for k, v in answers.items() if k in shown},
+        organisation_name=meta.organisation_name.data,
+        consent=bool(meta.consent.data),
+        retention_days=retention_days(),
+    )
+    flash(_("Der Papierbogen ist gespeichert. Sie können den nächsten eingeben."), "success")
+    return see_other("workshops.paper", public_id=public_id)
+
+
+def _render_paper(workshop: Workshop, form: Any, meta: PaperMetaForm, lang: str) -> str:
+    ruleset = current_ruleset()
+    items = {item.question.id: item for item in form.question_fields()}
+    sections = [
+        (number, step, [items[q.id] for q in step.questions]) for number, step in enumerate(ruleset.steps, start=1)
+    ]
+    errors = [(i.target_id, i.question.text.get(lang), " ".join(str(e) for e in i.errors)) for i in items.values() if i.errors]
+    name = meta.organisation_name
+    if name.errors:
+        errors.append((name.id, name.label.text, " ".join(str(e) for e in name.errors)))
+    return render_template(
+        "workshops/paper.html",
+        workshop=workshop,
+        form=form,
+        meta=meta,
+        sections=sections,
+        conditions=_condition_texts(lang),
+        errors=errors,
+        lang=lang,
+    )
+
+
+@bp.route("/<public_id>/konsens/<question_id>", methods=["GET", "POST"])
+def consensus(public_id: str, question_id: str) -> BaseResponse | str | tuple[str, int]:
+    """Record the answer the group agreed on, with a note, for one question."""
+    workshop = require_workshop(public_id)
+    ruleset = current_ruleset()
+    try:
+        question = ruleset.question(question_id)
+    except KeyError:
+        abort(404)
+    if not question.scored:
+        abort(404)
+    lang = current_language()
+    db = get_session()
+    stored = services.consensus_of(db, workshop).get(question_id)
+    if request.method == "GET":
+        data = _field_data(question, stored.answer if stored else None)
+        form = build_step_form((question,), lang, formdata=None, data=data)
+        note = NoteForm(formdata=None, data={"note": stored.note if stored else ""})
+        return _render_consensus(workshop, question, form, note, lang)
+    form = build_step_form((question,), lang)
+    note = NoteForm()
+    valid = form.validate()
+    valid = note.validate() and valid
+    answer = None
+    if valid:
+        answers, problems = normalise_answers(ruleset, form.answers())
+        for problem in problems:
+            form.add_problem(problem.question_id, _("Diese Antwort passt nicht zur Frage. Bitte prüfen Sie sie."))
+        valid = not problems
+        answer = answers.get(question.id)
+    if not valid:
+        return _render_consensus(workshop, question, form, note, lang), 422
+    services.record_consensus(
+        db, workshop, question.id, answer=answer, note=note.note.data, retention_days=retention_days()
+    )
+    flash(_("Die Einigung ist gespeichert."), "success")
+    return redirect(url_for("workshops.dashboard", public_id=public_id) + "#agenda", code=303)
+
+
+def _field_data(question: Any, value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    special = value in ("unknown", "not_applicable")
+    if question.type == "multi":
+        return {f"q_{question.id}": [value] if special else list(value)}
+    if question.type == "number" and special:
+        return {f"s_{question.id}": [value]}
+    return {f"q_{question.id}": value}
+
+
+def _render_consensus(workshop: Workshop, question: Any, form: Any, note: NoteForm, lang: str) -> str:
+    item = form.question_fields()[0]
+    errors = [(item.target_id, question.text.get(lang), " ".join(str(e) for e in item.errors))] if item.errors else []
+    if note.note.errors:
+        errors.append((note.note.id, note.note.label.text, " ".join(str(e) for e in note.note.errors)))
+    return render_template(
+        "workshops/consensus.html", workshop=workshop, question=question, item=item, note=note, errors=errors,
+        lang=lang,
+    )
+
+
+@bp.get("/<public_id>/paket.pdf")
+def pack(public_id: str) -> Response | BaseResponse:
+    """The workshop pack as PDF: agenda, group profile, recommendations, worksheets, paper form."""
+    workshop = require_workshop(public_id)
+    if _limited("workshop-pack", "PDF_RATE_LIMIT", "PDF_RATE_WINDOW_SECONDS"):
+        abort(429)
+    _count("workshop-pack")
+    from .pack import PackUnavailable, render_pack_pdf
+
+    ruleset = current_ruleset()
+    lang = current_language()
+    try:
+        pdf = render_pack_pdf(ruleset, build_view(ruleset, group_input(workshop), lang), lang)
+    except PackUnavailable:
+        current_app.logger.exception("Workshop pack could not be rendered")
+        abort(503)
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = 'attachment; filename="workshop-paket.pdf"'
+    return response
+
+
+@bp.post("/<public_id>/schliessen")
+def close(public_id: str) -> BaseResponse:
+    workshop = require_workshop(public_id)
+    if not ConfirmForm().validate():
+        abort(400)
+    services.close_workshop(get_session(), workshop)
+    session[CODES_KEY] = {k: v for k, v in session.get(CODES_KEY, {}).items() if k != public_id}
+    flash(_("Der Workshop ist beendet. Niemand kann mehr beitreten. Die Ergebnisse bleiben, bis Sie sie löschen."),
+          "success")
+    return see_other("workshops.dashboard", public_id=public_id)
+
+
+@bp.route("/<public_id>/loeschen", methods=["GET", "POST"])
+def delete(public_id: str) -> BaseResponse | str:
+    workshop = require_workshop(public_id)
+    form = ConfirmForm()
+    if request.method == "POST":
+        if not form.validate():
+            abort(400)
+        services.delete_workshop(get_session(), workshop)
+        session[LED_KEY] = [wid for wid in session.get(LED_KEY, []) if wid != public_id]
+        session[CODES_KEY] = {k: v for k, v in session.get(CODES_KEY, {}).items() if k != public_id}
+        flash(_("Der Workshop und alle Antworten seiner Teilnehmenden sind gelöscht."), "success")
+        return see_other("workshops.index")
+    members = len(services.live_members(get_session(), workshop))
+    return render_template("workshops/delete.html", workshop=workshop, members=members, form=form)

@@ -1,0 +1,35 @@
+"""Helpers of the report tests: PDF text and page ink."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from pypdf import PdfReader
+
+
+def pdf_text(data: bytes) -> str:
+    """All text of a PDF with line breaks and hyphenation undone, for phrase searches."""
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    text = re.sub(r"(\w)[\u2010\u00ad]\s+(\w)", r"\1\2", text)  # automatic hyphenation (U+2010)
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1-\2", text)  # a real hyphen at a line end
+    return re.sub(r"\s+", " ", text)
+
+
+def ink_share(data: bytes, page: int, tmp_path: Path) -> float:
+    """Share of non-white pixels on one page, rendered in greyscale by pdftoppm (PGM output)."""
+    assert shutil.which("pdftoppm"), "pdftoppm (poppler-utils) is required"
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    source = tmp_path / "page.pdf"
+    source.write_bytes(data)
+    subprocess.run(["pdftoppm", "-gray", "-r", "40", "-f", str(page), "-l", str(page), str(source),
+                    str(tmp_path / "page")], check=True)
+    image = next(tmp_path.glob("page-*.pgm")).read_bytes()
+    fields = image.split(maxsplit=4)  # P5 width height maxval pixels
+    assert fields[0] == b"P5"
+    width, height = int(fields[1]), int(fields[2])
+    pixels = fields[4][: width * height]
+    return sum(1 for p in pixels if p < 200) / (width * height)

@@ -1,0 +1,63 @@
+"""The report PDF of the current check and the blank paper questionnaire."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from webflow import Browser, complete_minimal
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+
+
+def cached_files(app: Any) -> list[Path]:
+    return sorted(Path(app.config["REPORT_CACHE_DIR"]).glob("*.pdf"))
+
+
+def test_report_pdf_is_rendered_cached_and_deleted_with_the_check(app: Any, browser: Browser) -> None:
+    browser.start("PDF-Verein")
+    page = complete_minimal(browser)
+    assert 'href="/ergebnis/bericht.pdf?lang=de"' in page.text
+    response = browser.get("/ergebnis/bericht.pdf")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert response.headers["Content-Disposition"].startswith('attachment; filename="selbstcheck-ergebnis-')
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.data.startswith(b"%PDF")
+    text = pdf_text(response.data)
+    assert "PDF-Verein" in text
+    assert "Digitale Angebote" in text
+    assert len(cached_files(app)) == 1
+    assert browser.get("/ergebnis/bericht.pdf").data == response.data  # served from the cache
+    browser.submit("/loeschen", {})
+    assert cached_files(app) == []
+
+
+def test_report_needs_a_finished_check(browser: Browser) -> None:
+    assert browser.get("/ergebnis/bericht.pdf").status_code == 303
+    browser.start()
+    response = browser.get("/ergebnis/bericht.pdf")
+    assert response.status_code == 303
+    assert response.location.endswith("/schritt/1")
+
+
+def test_report_downloads_are_rate_limited(app_factory: Any) -> None:
+    app = app_factory(PDF_RATE_LIMIT=1)
+    browser = Browser(app.test_client())
+    browser.start()
+    complete_minimal(browser)
+    assert browser.get("/ergebnis/bericht.pdf").status_code == 200
+    assert browser.get("/ergebnis/bericht.pdf").status_code == 429
+
+
+def test_paper_questionnaire_is_linked_from_the_start_page(browser: Browser) -> None:
+    assert 'href="/fragebogen.pdf?lang=de"' in browser.get("/").text
+    response = browser.get("/fragebogen.pdf?lang=de")
+    assert response.status_code == 200
+    assert response.data.startswith(b"%PDF")
+    assert response.headers["Content-Disposition"] == 'attachment; filename="selbstcheck-fragebogen-1.0.pdf"'
+    assert "Haben Sie ein Online-Angebot?" in pdf_text(response.data)

@@ -1,0 +1,126 @@
+"""Headers, caching, error pages, health check, configuration and migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from webflow import Browser
+
+from selfcheck.app import create_app
+
+
+def test_security_headers_on_every_page(browser: Browser) -> None:
+    browser.start()
+    for url in ("/", "/schritt/1", "/datenschutz", "/fortsetzen", "/does-not-exist", "/healthz"):
+        headers = browser.get(url).headers
+        csp = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in csp
+        assert "object-src 'none'" in csp
+        assert "frame-ancestors 'none'" in csp
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["Referrer-Policy"] in ("strict-origin-when-cross-origin", "no-referrer")
+        assert "Strict-Transport-Security" not in headers  # development: plain http
+
+
+def test_answer_and_result_pages_are_not_stored(browser: Browser) -> None:
+    from webflow import complete_minimal
+
+    browser.start()
+    assert browser.get("/zugang").headers["Cache-Control"] == "no-store"
+    complete_minimal(browser)
+    for url in ("/schritt/1", "/schritt/2", "/uebersicht", "/ergebnis"):
+        assert browser.get(url).headers["Cache-Control"] == "no-store", url
+    with browser.get("/static/style.css") as static:
+        assert "no-store" not in static.headers.get("Cache-Control", "")
+
+
+def test_friendly_error_pages(app: Any, browser: Browser) -> None:
+    response = browser.get("/nirgendwo")
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.text
+    assert "<main" in response.text
+    response = browser.client.post("/", data={"x": "y" * 300_000})
+    assert response.status_code in (400, 405, 413)
+    response = browser.client.post("/fortsetzen", data={"code": "x" * 300_000})
+    assert response.status_code == 413
+    assert "Zu viele Daten" in response.text
+
+
+def test_server_errors_show_a_friendly_page(app: Any) -> None:
+    @app.get("/boom")
+    def boom() -> str:
+        raise RuntimeError("kaputt")
+
+    response = app.test_client().get("/boom")
+    assert response.status_code == 500
+    assert "Ein Fehler ist aufgetreten" in response.text
+    assert "kaputt" not in response.text
+
+
+def test_healthz_checks_the_database(app: Any) -> None:
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_reports_a_broken_database(tmp_path: Path, minimal_rules_dir: Path) -> None:
+    app = create_app(
+        {
+            "INSTANCE_PATH": str(tmp_path),
+            "RULES_DIR": str(minimal_rules_dir),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'missing-dir' / 'db.sqlite'}",
+        }
+    )
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.json["database"] == "unavailable"
+
+
+def test_development_secret_is_generated_once(tmp_path: Path, minimal_rules_dir: Path) -> None:
+    config = {"INSTANCE_PATH": str(tmp_path), "RULES_DIR": str(minimal_rules_dir)}
+    first = create_app(config).config["SECRET_KEY"]
+    assert len(first) == 64
+    assert (tmp_path / "secret_key").read_text() == first
+    assert create_app(config).config["SECRET_KEY"] == first
+
+
+def test_production_requires_a_secret_and_hardens_cookies(tmp_path: Path, minimal_rules_dir: Path) -> None:
+    config = {"INSTANCE_PATH": str(tmp_path), "RULES_DIR": str(minimal_rules_dir), "ENVIRONMENT": "production"}
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        create_app(config)
+    app = create_app({**config, "SECRET_KEY": "s" * 64})
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_NAME"] == "__Host-session"
+    response = app.test_client().get("/healthz", base_url="https://localhost")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_environment_variables_configure_the_app(
+    tmp_path: Path, minimal_rules_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SELFCHECK_RULES_DIR", str(minimal_rules_dir))
+    monkeypatch.setenv("SELFCHECK_RETENTION_DAYS", "7")
+    monkeypatch.setenv("SELFCHECK_INSTANCE_PATH", str(tmp_path))
+    app = create_app()
+    assert app.config["RETENTION_DAYS"] == 7
+    assert app.config["DATABASE_URL"] == f"sqlite:///{tmp_path / 'selfcheck.sqlite'}"
+    assert app.config["MAX_CONTENT_LENGTH"] > 0
+
+
+def test_broken_rules_stop_the_start(tmp_path: Path) -> None:
+    from selfcheck.engine import RuleSetError
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "ruleset.yaml").write_text("format: 1\nid: [", encoding="utf-8")
+    with pytest.raises(RuleSetError):
+        create_app({"INSTANCE_PATH": str(tmp_path), "RULES_DIR": str(tmp_path / "rules")})
+
+
+def test_session_cookie_is_httponly_and_samesite(browser: Browser) -> None:
+    response = browser.submit("/start", {}, form_url="/")
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie

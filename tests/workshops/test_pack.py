@@ -1,0 +1,67 @@
+"""The workshop pack PDF: agenda, profile, recommendations, worksheets and the paper form."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from test_flow import join_and_answer
+from workshopflow import Facilitator
+
+pytestmark = pytest.mark.database
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def test_pack_pdf_has_title_agenda_worksheets_and_paper_form(app: Any) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create(title="Werkstatt Übergänge Köln")
+    for index in range(3):
+        join_and_answer(app, workshop["code"], index)
+    response = lead.get(f"{workshop['base']}/paket.pdf")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert "attachment" in response.headers["Content-Disposition"]
+    reader = PdfReader(io.BytesIO(response.data))
+    assert reader.metadata.title == "Workshop-Paket: Werkstatt Übergänge Köln"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF
+    assert reader.trailer["/Root"]["/Lang"] == "de"
+    text = " ".join(pdf_text(response.data).split())
+    assert "Werkstatt Übergänge Köln" in text
+    assert "Musterstadt" in text
+    # The divergent items are on the agenda, with their prompts.
+    assert "Tagesordnung" in text
+    assert "Gibt es Übersetzungen Ihrer Website für Geflüchtete?" in text
+    assert "Fragen für das Gespräch" in text
+    # Group profile, shared recommendations and worksheets.
+    assert "Verteilung der Punktzahlen" in text or "Punktzahlen je Thema" in text
+    assert "Messenger anbieten" in text
+    assert "Arbeitsblatt Aktionsplan" in text
+    # The blank questionnaire for latecomers, from the same rule set.
+    assert "Mit wem arbeiten Sie regelmäßig zusammen?" in text
+    # No individual answers and no organisation names without consent in print.
+    assert "Verein Brücke" not in text
+    assert "Caritas Nord" not in text
+
+
+def test_pack_before_enough_answers_says_so(app: Any) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create(title="Frühe Runde")
+    join_and_answer(app, workshop["code"], 0)
+    response = lead.get(f"{workshop['base']}/paket.pdf")
+    assert response.status_code == 200
+    text = " ".join(pdf_text(response.data).split())
+    assert "sobald mindestens 3 Teilnehmende fertig sind" in text
+    assert "Gibt es Übersetzungen" in text  # only in the paper questionnaire
+    assert "Arbeitsblatt Aktionsplan" in text
+
+
+def test_pack_needs_the_facilitator_session(app: Any) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    assert app.test_client().get(f"{workshop['base']}/paket.pdf").status_code == 404
