@@ -78,8 +78,9 @@ class Client:
         self.cookies: dict[str, str] = {}
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
-    def request(self, kind: str, method: str, path: str, form: list[tuple[str, str]] | None = None,
-                expect: int = 200) -> str:
+    def request(
+        self, kind: str, method: str, path: str, form: list[tuple[str, str]] | None = None, expect: int = 200
+    ) -> str:
         body = urlencode(form).encode() if form is not None else None
         headers = {"Accept-Language": "de"}
         if body is not None:
@@ -131,8 +132,9 @@ def form_fields(questions: Any, variant: int) -> list[tuple[str, str]]:
     return fields
 
 
-def respondent(port: int, ruleset: Any, recorder: Recorder, deadline: float, max_saves: int | None = None,
-               kind: str = SUBMIT) -> None:
+def respondent(
+    port: int, ruleset: Any, recorder: Recorder, deadline: float, max_saves: int | None = None, kind: str = SUBMIT
+) -> None:
     """Start, save the profile, then save the first dimension step until the deadline."""
     from selfcheck.questionnaire.state import step_questions
 
@@ -145,8 +147,13 @@ def respondent(port: int, ruleset: Any, recorder: Recorder, deadline: float, max
             html = client.request("GET /schritt/1", "GET", "/schritt/1")
             token = csrf_token(html)
             profile = form_fields(profile_questions, 0)
-            client.request("POST /schritt/1", "POST", "/schritt/1",
-                           [("csrf_token", token), *profile, ("action", "next")], expect=303)
+            client.request(
+                "POST /schritt/1",
+                "POST",
+                "/schritt/1",
+                [("csrf_token", token), *profile, ("action", "next")],
+                expect=303,
+            )
             answers = {name[2:]: value for name, value in profile}
             questions = step_questions(ruleset, ruleset.steps[1], answers)
             token = csrf_token(client.request("GET /schritt/2", "GET", "/schritt/2"))
@@ -163,8 +170,9 @@ def respondent(port: int, ruleset: Any, recorder: Recorder, deadline: float, max
             client.connection.close()
 
 
-def health_probe(port: int, recorder: Recorder, deadline: float, max_probes: int | None = None,
-                 kind: str = HEALTH) -> None:
+def health_probe(
+    port: int, recorder: Recorder, deadline: float, max_probes: int | None = None, kind: str = HEALTH
+) -> None:
     client = Client(port, recorder)
     probes = 0
     while time.monotonic() < deadline and (max_probes is None or probes < max_probes):
@@ -224,11 +232,22 @@ def prepare(settings: dict[str, str]) -> Any:
 
 @contextmanager
 def gunicorn(port: int, workers: int, settings: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
-    command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-               "--log-level", "warning", "wsgi:app"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        "wsgi:app",
+    ]
     with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **settings}, stdout=output,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, **settings}, stdout=output, stderr=subprocess.STDOUT
+        )
         try:
             wait_until_healthy(port, process)
             yield process
@@ -266,25 +285,34 @@ def summary(recorder: Recorder, seconds: float, rates: bool = True) -> list[dict
     rows = []
     for kind in sorted(set(recorder.latencies) | set(recorder.errors), key=lambda k: (k not in (SUBMIT, HEALTH), k)):
         values = recorder.latencies.get(kind, [])
-        rows.append({
-            "kind": kind,
-            "count": len(values),
-            "rps": len(values) / seconds if rates else None,
-            "p50": percentile(values, 0.50) * 1000 if values else None,
-            "p95": percentile(values, 0.95) * 1000 if values else None,
-            "p99": percentile(values, 0.99) * 1000 if values else None,
-            "mean": statistics.fmean(values) * 1000 if values else None,
-            "errors": len(recorder.errors.get(kind, [])),
-            "error_kinds": sorted(set(recorder.errors.get(kind, []))),
-        })
+        rows.append(
+            {
+                "kind": kind,
+                "count": len(values),
+                "rps": len(values) / seconds if rates else None,
+                "p50": percentile(values, 0.50) * 1000 if values else None,
+                "p95": percentile(values, 0.95) * 1000 if values else None,
+                "p99": percentile(values, 0.99) * 1000 if values else None,
+                "mean": statistics.fmean(values) * 1000 if values else None,
+                "errors": len(recorder.errors.get(kind, [])),
+                "error_kinds": sorted(set(recorder.errors.get(kind, []))),
+            }
+        )
     return rows
 
 
 def machine_facts(database_url: str) -> list[str]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown")
-    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), "0")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    memory = next(
+        (line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0"
+    )
     from importlib.metadata import version
 
     kind = "PostgreSQL" if database_url.startswith("postgresql") else f"SQLite {sqlite3.sqlite_version} (WAL)"
@@ -296,8 +324,7 @@ def machine_facts(database_url: str) -> list[str]:
     ]
 
 
-def render(rows: list[dict[str, Any]], args: argparse.Namespace, seconds: float, facts: list[str],
-           ruleset: Any) -> str:
+def render(rows: list[dict[str, Any]], args: argparse.Namespace, seconds: float, facts: list[str], ruleset: Any) -> str:
     def ms(value: float | None) -> str:
         return "–" if value is None else f"{value:.1f}"
 
@@ -311,12 +338,16 @@ def render(rows: list[dict[str, Any]], args: argparse.Namespace, seconds: float,
     for row in rows:
         errors = str(row["errors"]) + (f" ({', '.join(row['error_kinds'])})" if row["error_kinds"] else "")
         rps = "–" if row["rps"] is None else f"{row['rps']:.1f}"
-        lines.append(f"| {row['kind']} | {row['count']} | {rps} | {ms(row['p50'])} | {ms(row['p95'])} | "
-                     f"{ms(row['p99'])} | {ms(row['mean'])} | {errors} |")
+        lines.append(
+            f"| {row['kind']} | {row['count']} | {rps} | {ms(row['p50'])} | {ms(row['p95'])} | "
+            f"{ms(row['p99'])} | {ms(row['mean'])} | {errors} |"
+        )
     by_kind = {row["kind"]: row for row in rows}
     submit, health = by_kind.get(SUBMIT), by_kind.get(HEALTH)
-    for label, top, bottom in (("under load", submit, health),
-                               ("one client alone", by_kind.get(IDLE_SUBMIT), by_kind.get(IDLE_HEALTH))):
+    for label, top, bottom in (
+        ("under load", submit, health),
+        ("one client alone", by_kind.get(IDLE_SUBMIT), by_kind.get(IDLE_HEALTH)),
+    ):
         if top and bottom and top["p50"] and bottom["p50"]:
             ratios = ", ".join(f"{p} {top[p] / bottom[p]:.1f}x" for p in ("p50", "p95", "p99"))
             lines += ["", f"Step submit / healthz latency ratio {label}: {ratios}"]
@@ -359,16 +390,20 @@ def main(argv: list[str] | None = None) -> int:
             started = time.monotonic()
             recorder = Recorder(measure_from=started + args.warmup)
             deadline = started + args.warmup + args.duration
-            threads = [threading.Thread(target=respondent, args=(port, ruleset, recorder, deadline))
-                       for _ in range(args.users)]
-            threads += [threading.Thread(target=health_probe, args=(port, recorder, deadline))
-                        for _ in range(HEALTH_PROBES)]
+            threads = [
+                threading.Thread(target=respondent, args=(port, ruleset, recorder, deadline)) for _ in range(args.users)
+            ]
+            threads += [
+                threading.Thread(target=health_probe, args=(port, recorder, deadline)) for _ in range(HEALTH_PROBES)
+            ]
             for thread in threads:
                 thread.start()
             for thread in threads:
                 thread.join()
             measured = time.monotonic() - recorder.measure_from
-        rows = summary(recorder, measured) + summary(idle, 1.0, rates=False)
+        rows = summary(recorder, measured) + [
+            row for row in summary(idle, 1.0, rates=False) if row["kind"].startswith("idle:")
+        ]
         print(render(rows, args, measured, machine_facts(url), ruleset))
         failed = sum(row["errors"] for row in rows)
     return 1 if failed else 0

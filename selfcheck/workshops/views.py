@@ -326,7 +326,9 @@ def _render_paper(workshop: Workshop, form: Any, meta: PaperMetaForm, lang: str)
     sections = [
         (number, step, [items[q.id] for q in step.questions]) for number, step in enumerate(ruleset.steps, start=1)
     ]
-    errors = [(i.target_id, i.question.text.get(lang), " ".join(str(e) for e in i.errors)) for i in items.values() if i.errors]
+    errors = [
+        (i.target_id, i.question.text.get(lang), " ".join(str(e) for e in i.errors)) for i in items.values() if i.errors
+    ]
     name = meta.organisation_name
     if name.errors:
         errors.append((name.id, name.label.text, " ".join(str(e) for e in name.errors)))

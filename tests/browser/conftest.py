@@ -65,9 +65,9 @@ def register_workshops_if_missing(app: Any) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser_rules_dir(real_rules_dir: Path, minimal_rules_dir: Path) -> Path:
+def browser_rules_dir(real_rules_dir: Path) -> Path:
     """The shipped rule set: the pages people will really see are the ones checked."""
-    return minimal_rules_dir  # DEV-ONLY
+    return real_rules_dir
 
 
 @pytest.fixture(scope="session")

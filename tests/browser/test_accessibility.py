@@ -93,7 +93,8 @@ def to_delete(page: Any, ruleset: Any) -> None:
 
 def to_not_found(page: Any, ruleset: Any) -> None:
     response = page.goto("/diese-seite-gibt-es-nicht")
-    assert response is not None and response.status == 404
+    assert response is not None
+    assert response.status == 404
 
 
 PAGES: dict[str, Callable[[Any, Any], None]] = {

@@ -57,7 +57,8 @@ def test_full_self_check(page: Any, live_server: Any) -> None:
     assert step_number(page) == 2
     given[2] = answer_step(page, ruleset, choose)
     third = step_number(page)
-    assert third is not None and third > 2, page.url
+    assert third is not None, page.url
+    assert third > 2, page.url
 
     # "Speichern und zurück" keeps both the step left and the step returned to.
     third_answers = {q.id: choose(q) for q in shown_questions(page, ruleset, third)}

@@ -28,3 +28,15 @@ def test_golden_example(example: Path) -> None:
 
 def test_the_minimal_examples_are_collected() -> None:
     assert {p.stem for p in EXAMPLES if p.parents[1].name == "minimal"} == {"kommune_blended", "wohlfahrt_anfang"}
+
+
+@pytest.mark.parametrize("folder", RULE_SET_DIRS, ids=[p.name for p in RULE_SET_DIRS])
+def test_examples_cover_every_organisation_type_and_profile(folder: Path) -> None:
+    """Issue requirement: at least 8 examples, every organisation type and every blend type."""
+    ruleset = load_ruleset(folder)
+    examples = [o.example for o in outcomes(folder).values()]
+    assert len(examples) >= 8, f"{folder.name} has {len(examples)} golden examples"
+    org_types = {o.id for o in ruleset.question("org_type").options}
+    assert org_types - {e.answers.get("org_type") for e in examples} == set()
+    blend_types = {t.id for t in ruleset.blend.types}
+    assert blend_types - {e.expect.get("profile") for e in examples} == set()

@@ -126,7 +126,8 @@ def test_renewed_facilitator_link_replaces_the_old_one(app: Any) -> None:
     assert response.status_code == 303
     page = lead.get(f"{workshop['base']}/zugang").text
     new_link = re.search(r'href="http://localhost(/workshop/leiten/[^"]+)"', page)
-    assert new_link and new_link.group(1) != workshop["link"]
+    assert new_link
+    assert new_link.group(1) != workshop["link"]
     assert Client(app.test_client()).get(workshop["link"]).status_code == 404
     assert Client(app.test_client()).get(new_link.group(1)).status_code == 303
 

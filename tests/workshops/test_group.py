@@ -119,7 +119,10 @@ def test_minimal_rule_set_has_no_partnership_question(minimal_ruleset: Any) -> N
 
 
 def test_group_module_stays_pure() -> None:
-    code = "import sys, selfcheck.engine.group; print(sorted(m for m in ('flask', 'sqlalchemy', 'wtforms', 'weasyprint') if m in sys.modules))"
+    code = (
+        "import sys, selfcheck.engine.group; "
+        "print(sorted(m for m in ('flask', 'sqlalchemy', 'wtforms', 'weasyprint') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

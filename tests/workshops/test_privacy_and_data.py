@@ -110,7 +110,8 @@ def test_paper_answers_count_like_online_ones(app: Any) -> None:
         assert member is not None
         stored = member.assessment
         assert stored.completed_at is not None
-        assert stored.resume_token_hash is None and stored.resume_code_hash is None
+        assert stored.resume_token_hash is None
+        assert stored.resume_code_hash is None
         assert stored.answers["sprachen"] == 2
         assert "ansprechperson" not in stored.answers
     matrix = page[page.index('class="matrix"'):]

@@ -44,7 +44,8 @@ class Facilitator(Client):
         page = self.get(access)
         link = re.search(r'href="http://localhost(/workshop/leiten/[^"]+)"', page.text)
         code = re.search(r'class="join-code">([A-Z0-9-]+)<', page.text)
-        assert link and code, page.text
+        assert link, page.text
+        assert code, page.text
         base = access.rsplit("/zugang", 1)[0]
         return {"dashboard": f"{base}/", "base": base, "link": link.group(1), "code": code.group(1)}
 
