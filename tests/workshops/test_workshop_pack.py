@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from test_flow import join_and_answer
+from test_workshop_flow import join_and_answer
 from workshopflow import Facilitator
 
 pytestmark = pytest.mark.database

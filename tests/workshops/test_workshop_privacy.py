@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from test_flow import ANSWERS, join_and_answer
+from test_workshop_flow import ANSWERS, join_and_answer
 from workshopflow import Facilitator, Participant
 
 from selfcheck.db import get_session

@@ -1,0 +1,71 @@
+"""``selfcheck workshop pack``: the workshop pack PDF from a folder of answers files, offline."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from pathlib import Path
+
+import click
+
+from .report import _write, lang_option, output_option, rules_option
+from .rules import load_or_exit, read_answers_file
+
+ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@click.group("workshop")
+def workshop_group() -> None:
+    """Workshop mode for municipalities."""
+
+
+@workshop_group.command("pack")
+@click.argument("answers_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@output_option
+@lang_option
+@rules_option
+@click.option("--title", default="Workshop", show_default=True, help="Title of the workshop.")
+@click.option("--municipality", default="", help="Municipality or district.")
+@click.option("--date", "held_on", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Date (YYYY-MM-DD).")
+@click.option("--min-group-size", type=click.IntRange(3, 100), default=3, show_default=True,
+              help="Fewest answers files before group figures are printed.")
+def pack_command(
+    answers_dir: Path,
+    output: Path,
+    lang: str,
+    rules: Path,
+    title: str,
+    municipality: str,
+    held_on: datetime.datetime | None,
+    min_group_size: int,
+) -> None:
+    """Make the workshop pack from every answers file (YAML or JSON) in ANSWERS_DIR."""
+    from ..app import create_app
+    from ..reports.pdf import configure
+    from ..workshops.dashboard import GroupInput, Participant, build_view
+    from ..workshops.pack import PackUnavailable, render_pack_pdf
+
+    ruleset = load_or_exit(rules)
+    files = sorted(p for p in answers_dir.iterdir() if p.suffix.lower() in ANSWER_SUFFIXES and p.is_file())
+    if not files:
+        raise click.ClickException(f"{answers_dir}: no answers files (*.yaml, *.json)")
+    participants = []
+    for path in files:
+        answers, _organisation = read_answers_file(path, ruleset)
+        participants.append(Participant(key=path.name, answers=answers, completed=True))
+    group = GroupInput(
+        title=title,
+        municipality=municipality,
+        held_on=held_on.date() if held_on else None,
+        participants=participants,
+        min_group_size=min_group_size,
+    )
+    # The app supplies templates and translations only: no database is opened.
+    app = create_app({"SECRET_KEY": secrets.token_hex(16), "RULES_DIR": str(rules.resolve())})
+    configure(timeout_seconds=None)
+    with app.test_request_context(f"/?lang={lang}"):
+        try:
+            pdf = render_pack_pdf(ruleset, build_view(ruleset, group, lang), lang)
+        except PackUnavailable as error:
+            raise click.ClickException(f"the PDF could not be made: {error}") from None
+    _write(output, pdf)
