@@ -47,11 +47,13 @@ def upgrade_command(revision: str) -> None:
 
 @db_group.command("purge")
 def purge_command() -> None:
-    """Delete expired assessments (run daily, e.g. from cron)."""
+    """Delete expired workshops and assessments (run daily, e.g. from cron)."""
     from selfcheck import services
     from selfcheck.db import get_session
+    from selfcheck.workshops.services import purge_expired_workshops
 
     app = _app()
     with app.app_context():
+        workshops = purge_expired_workshops(get_session())
         removed = services.purge_expired(get_session())
-    click.echo(f"{removed} abgelaufene Selbstchecks gelöscht.")
+    click.echo(f"{workshops} abgelaufene Workshops und {removed} abgelaufene Selbstchecks gelöscht.")

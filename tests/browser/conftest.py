@@ -187,6 +187,14 @@ def new_context(chromium: Any, live_server: LiveServer) -> Iterator[ContextFacto
     factory.close_and_check()
 
 
+@pytest.fixture(scope="module")
+def module_contexts(chromium: Any, live_server: LiveServer) -> Iterator[ContextFactory]:
+    """Like ``new_context``, for state shared by the tests of one module (checked at its end)."""
+    factory = ContextFactory(chromium, live_server.url)
+    yield factory
+    factory.close_and_check()
+
+
 @pytest.fixture
 def page(new_context: ContextFactory) -> Any:
     """A page in a fresh, watched context (German, desktop size, JavaScript on)."""
