@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
@@ -79,8 +79,15 @@ class Client:
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
     def request(
-        self, kind: str, method: str, path: str, form: list[tuple[str, str]] | None = None, expect: int = 200
+        self,
+        kind: str,
+        method: str,
+        path: str,
+        form: list[tuple[str, str]] | None = None,
+        expect: int = 200,
+        goes_to: tuple[str, ...] = (),
     ) -> str:
+        """Send one request; a wrong status or a redirect elsewhere than ``goes_to`` is an error."""
         body = urlencode(form).encode() if form is not None else None
         headers = {"Accept-Language": "de"}
         if body is not None:
@@ -102,7 +109,10 @@ class Client:
             self.recorder.add(kind, started, time.monotonic() - started, type(error).__name__)
             raise
         seconds = time.monotonic() - started
+        location = urlsplit(response.getheader("Location") or "").path
         error = None if response.status == expect else f"HTTP {response.status}"
+        if error is None and goes_to and location not in goes_to:
+            error = f"redirect to {location or 'nowhere'}"
         self.recorder.add(kind, started, seconds, error)
         if error:
             raise RuntimeError(f"{method} {path}: {error}")
@@ -116,19 +126,28 @@ def csrf_token(html: str) -> str:
     return found.group(1) or found.group(2)
 
 
-def form_fields(questions: Any, variant: int) -> list[tuple[str, str]]:
-    """Answers as a browser posts them; ``variant`` picks other options so each save changes data."""
-    fields: list[tuple[str, str]] = []
+def answer_values(questions: Any, variant: int) -> list[Any]:
+    """One answer per question; ``variant`` picks other options so each save changes data."""
+    values: list[Any] = []
     for question in questions:
-        name = f"q_{question.id}"
         if question.type in ("single", "multi"):
             options = [o for o in question.options if not o.exclusive] or list(question.options)
-            fields.append((name, options[variant % len(options)].id))
+            chosen = options[variant % len(options)].id
+            values.append([chosen] if question.type == "multi" else chosen)
         elif question.type == "number":
             low = question.min if question.min is not None else 0
-            fields.append((name, str(low + variant % 3)))
+            values.append(low + variant % 3)
         else:
-            fields.append((name, f"Notiz {variant}"))
+            values.append(f"Notiz {variant}")
+    return values
+
+
+def form_fields(questions: Any, variant: int) -> list[tuple[str, str]]:
+    """The answers as a browser posts them."""
+    fields: list[tuple[str, str]] = []
+    for question, value in zip(questions, answer_values(questions, variant), strict=True):
+        for item in value if isinstance(value, list) else [value]:
+            fields.append((f"q_{question.id}", str(item)))
     return fields
 
 
@@ -142,7 +161,7 @@ def respondent(
         client = Client(port, recorder)
         try:
             token = csrf_token(client.request("GET /", "GET", "/"))
-            client.request("POST /start", "POST", "/start", [("csrf_token", token)], expect=303)
+            client.request("POST /start", "POST", "/start", [("csrf_token", token)], expect=303, goes_to=("/zugang",))
             profile_questions = step_questions(ruleset, ruleset.steps[0], {})
             html = client.request("GET /schritt/1", "GET", "/schritt/1")
             token = csrf_token(html)
@@ -153,15 +172,19 @@ def respondent(
                 "/schritt/1",
                 [("csrf_token", token), *profile, ("action", "next")],
                 expect=303,
+                goes_to=("/schritt/2",),
             )
-            answers = {name[2:]: value for name, value in profile}
+            answers = {
+                q.id: value for q, value in zip(profile_questions, answer_values(profile_questions, 0), strict=True)
+            }
             questions = step_questions(ruleset, ruleset.steps[1], answers)
             token = csrf_token(client.request("GET /schritt/2", "GET", "/schritt/2"))
             variant = 0
             while time.monotonic() < deadline:
                 variant += 1
                 fields = [("csrf_token", token), *form_fields(questions, variant), ("action", "next")]
-                client.request(kind, "POST", "/schritt/2", fields, expect=303)
+                # A save leads on to step 3, or back to step 2 when the answers changed which questions it asks.
+                client.request(kind, "POST", "/schritt/2", fields, expect=303, goes_to=("/schritt/3", "/schritt/2"))
                 if max_saves is not None and variant >= max_saves:
                     return
         except (OSError, RuntimeError, http.client.HTTPException):
@@ -274,6 +297,21 @@ def wait_until_healthy(port: int, process: subprocess.Popen[bytes], timeout: flo
             pass
         time.sleep(0.2)
     raise RuntimeError("gunicorn did not become healthy")
+
+
+def stored_counts(url: str) -> tuple[int, int]:
+    """How many assessments and saved answer changes the database holds: proof the saves were real."""
+    from sqlalchemy import text
+
+    from selfcheck.db import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(text("SELECT count(*), coalesce(sum(answers_revision), 0) FROM assessments")).one()
+    finally:
+        engine.dispose()
+    return int(row[0]), int(row[1])
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -401,10 +439,15 @@ def main(argv: list[str] | None = None) -> int:
             for thread in threads:
                 thread.join()
             measured = time.monotonic() - recorder.measure_from
+        stored = stored_counts(url)
         rows = summary(recorder, measured) + [
             row for row in summary(idle, 1.0, rates=False) if row["kind"].startswith("idle:")
         ]
         print(render(rows, args, measured, machine_facts(url), ruleset))
+        print(
+            f"- Database after the run: {stored[0]} assessments, {stored[1]} saved answer changes in total "
+            "(each respondent: 1 profile save + its step saves, warm-up included)"
+        )
         failed = sum(row["errors"] for row in rows)
     return 1 if failed else 0
 

@@ -287,8 +287,12 @@ def content_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def check_ruleset(folder: Path | str) -> tuple[RuleSet | None, list[Problem]]:
-    """Load and check a rule set; return it (None if it has errors) and all problems."""
+def check_ruleset(folder: Path | str, *, examples: bool = True) -> tuple[RuleSet | None, list[Problem]]:
+    """Load and check a rule set; return it (None if it has errors) and all problems.
+
+    ``examples=False`` leaves the golden examples out: they test the rules, and a typo in
+    one must not stop the app or the scoring of real answers.
+    """
     from .checks import check_examples, check_model
 
     folder = Path(folder)
@@ -302,7 +306,7 @@ def check_ruleset(folder: Path | str) -> tuple[RuleSet | None, list[Problem]]:
     ruleset = builder.build(content_hash(folder))
     problems = builder.problems
     problems.extend(check_model(ruleset, reader))
-    if not any(p.is_error for p in problems):
+    if examples and not any(p.is_error for p in problems):
         problems.extend(check_examples(ruleset, folder / "examples"))
     return (None if any(p.is_error for p in problems) else ruleset), _by_place(problems)
 
@@ -313,8 +317,8 @@ def _by_place(problems: list[Problem]) -> list[Problem]:
 
 
 def load_ruleset(folder: Path | str) -> RuleSet:
-    """Load a rule set, or raise RuleSetError listing every problem."""
-    ruleset, problems = check_ruleset(folder)
+    """Load a rule set (without its examples), or raise RuleSetError listing every problem."""
+    ruleset, problems = check_ruleset(folder, examples=False)
     if ruleset is None:
         raise RuleSetError(problems)
     return ruleset
