@@ -353,7 +353,16 @@ def machine_facts(database_url: str) -> list[str]:
     )
     from importlib.metadata import version
 
-    kind = "PostgreSQL" if database_url.startswith("postgresql") else f"SQLite {sqlite3.sqlite_version} (WAL)"
+    kind = f"SQLite {sqlite3.sqlite_version} (WAL, file in the temp folder)"
+    if database_url.startswith("postgresql"):
+        from sqlalchemy import text
+
+        from selfcheck.db import make_engine
+
+        engine = make_engine(database_url)
+        with engine.connect() as connection:
+            kind = f"PostgreSQL {connection.execute(text('SHOW server_version')).scalar()} on loopback"
+        engine.dispose()
     return [
         f"CPU: {cpu}, {os.cpu_count()} logical CPUs (the load generator runs on the same machine)",
         f"Memory: {int(memory) // 1024 // 1024} GiB",
