@@ -53,17 +53,6 @@ class LiveServer:
         return self.app.extensions[RULESET_KEY]
 
 
-def register_workshops_if_missing(app: Any) -> None:
-    """Serve the workshop pages even while create_app does not register them yet."""
-    try:
-        from selfcheck.workshops import views as workshop_views
-    except ImportError:
-        return
-    blueprint = workshop_views.bp
-    if blueprint.name not in app.blueprints:
-        app.register_blueprint(blueprint)
-
-
 @pytest.fixture(scope="session")
 def browser_rules_dir(real_rules_dir: Path) -> Path:
     """The shipped rule set: the pages people will really see are the ones checked."""
@@ -88,7 +77,6 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, browser_rules_dir: Pat
             "REPORT_CACHE_DIR": str(instance / "reports"),
         }
     )
-    register_workshops_if_missing(app)
     upgrade_database(app)
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="browser-live-server", daemon=True)
