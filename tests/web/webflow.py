@@ -3,32 +3,13 @@
 from __future__ import annotations
 
 import re
-from html import unescape
 from typing import Any
 
-CSRF_PATTERN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+from formclient import FormClient
 
 
-def csrf_token(html: str) -> str:
-    found = CSRF_PATTERN.search(html)
-    assert found, "form without CSRF token"
-    return unescape(found.group(1))
-
-
-class Browser:
-    """A test client that posts forms like a browser: with the CSRF token of the page."""
-
-    def __init__(self, client: Any) -> None:
-        self.client = client
-
-    def get(self, url: str, **kwargs: Any) -> Any:
-        return self.client.get(url, **kwargs)
-
-    def submit(self, url: str, data: dict[str, Any] | None = None, *, form_url: str | None = None) -> Any:
-        """GET ``form_url`` (default ``url``), then POST ``data`` with its CSRF token."""
-        page = self.client.get(form_url or url)
-        assert page.status_code == 200, page.status_code
-        return self.client.post(url, data={**(data or {}), "csrf_token": csrf_token(page.text)})
+class Browser(FormClient):
+    """A client that walks through the self-check like a respondent."""
 
     def start(self, organisation_name: str = "") -> dict[str, str]:
         """Start a check; return the resume link path and code shown once."""

@@ -3,31 +3,11 @@
 from __future__ import annotations
 
 import re
-from html import unescape
 from typing import Any
 
-CSRF_PATTERN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+from formclient import FormClient
 
-
-def csrf_token(html: str) -> str:
-    found = CSRF_PATTERN.search(html)
-    assert found, "form without CSRF token"
-    return unescape(found.group(1))
-
-
-class Client:
-    """A test client that posts forms like a browser: with the CSRF token of the page."""
-
-    def __init__(self, client: Any) -> None:
-        self.client = client
-
-    def get(self, url: str, **kwargs: Any) -> Any:
-        return self.client.get(url, **kwargs)
-
-    def submit(self, url: str, data: dict[str, Any] | None = None, *, form_url: str | None = None) -> Any:
-        page = self.client.get(form_url or url)
-        assert page.status_code == 200, (form_url or url, page.status_code)
-        return self.client.post(url, data={**(data or {}), "csrf_token": csrf_token(page.text)})
+Client = FormClient
 
 
 class Facilitator(Client):
