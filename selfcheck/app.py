@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, jsonify
+from flask import Flask, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
@@ -87,8 +87,6 @@ ERROR_TEXTS = {
 
 
 def render_error(code: int) -> tuple[str, int]:
-    from flask import render_template
-
     title, message = ERROR_TEXTS.get(code) or ERROR_TEXTS[400 if code < 500 else 500]
     return render_template("errors/error.html", code=code, title=str(title), message=str(message)), code
 
@@ -98,16 +96,12 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_failed(_error: CSRFError) -> tuple[str, int]:
-        from flask import request
-
         if request.endpoint == "questionnaire.step":
             page = rerender_step_after_csrf_error()
             if page is not None:
                 return page
         if request.endpoint == "questionnaire.begin":
             return rerender_start_after_csrf_error()
-        from flask import render_template
-
         return render_template("errors/csrf.html"), 400
 
     @app.errorhandler(HTTPException)

@@ -26,6 +26,7 @@ from wtforms.validators import Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..engine.model import NOT_APPLICABLE, UNKNOWN
+from ..services import ORGANISATION_NAME_MAX
 
 if TYPE_CHECKING:
     from ..engine import Question
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 FIELD_PREFIX = "q_"
 SPECIAL_PREFIX = "s_"
 NUMBER_LIMIT = 1_000_000_000
-ORGANISATION_NAME_MAX = 200
 
 
 def clean_text(value: Any) -> Any:

@@ -18,10 +18,12 @@ from .. import services
 from ..db import get_session
 from ..engine import evaluate, normalise_answers
 from ..i18n import current_language
+from ..reports import ReportCache, render_paper_pdf, render_report_pdf
+from ..reports.charts import dimension_chart_svg
+from ..reports.context import cited_sources
 from ..services import aware
 from .present import describe_value
-from .state import client_address, current_ruleset, review_index
-from .views import location_of, require_assessment
+from .state import client_address, current_ruleset, location_of, require_assessment, review_index
 
 if TYPE_CHECKING:
     from ..engine import RuleSet
@@ -94,21 +96,7 @@ def results_context(ruleset: RuleSet, result: dict[str, Any], lang: str) -> dict
 
 def _recommendation(ruleset: RuleSet, item: dict[str, Any], lang: str) -> dict[str, Any]:
     rule = ruleset.recommendation(item["id"])
-    sources = []
-    for citation in rule.sources:
-        source = ruleset.sources.get(citation.source_id)
-        if source is None:
-            continue
-        sources.append(
-            {
-                "title": source.title,
-                "publisher": source.publisher,
-                "year": source.year,
-                "url": source.url if source.url and source.url.startswith(("https://", "http://")) else None,
-                "note": source.note.get(lang) if source.note else None,
-                "evidence": str(EVIDENCE_LABELS.get(citation.evidence, citation.evidence)),
-            }
-        )
+    evidence_labels = {level: str(label) for level, label in EVIDENCE_LABELS.items()}
     trace = [
         {
             "clause": entry["clause"],
@@ -129,7 +117,7 @@ def _recommendation(ruleset: RuleSet, item: dict[str, Any], lang: str) -> dict[s
         "dimension": ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else None,
         "when": rule.when_text,
         "trace": trace,
-        "sources": sources,
+        "sources": cited_sources(ruleset, rule.sources, lang, evidence_labels),
     }
 
 
@@ -142,12 +130,8 @@ def _question_in(clause: str, ruleset: RuleSet) -> str | None:
         return None
 
 
-def dimension_chart(ruleset: RuleSet, result: dict[str, Any], lang: str) -> Markup | None:
-    """The report's SVG chart when the report package provides one; else the template draws its own."""
-    try:
-        from ..reports.charts import dimension_chart_svg
-    except ImportError:
-        return None
+def dimension_chart(ruleset: RuleSet, result: dict[str, Any], lang: str) -> Markup:
+    """The report's bar chart of the dimension scores, so page and PDF show the same picture."""
     return Markup(dimension_chart_svg(ruleset, result, lang))  # noqa: S704 - SVG built from escaped data
 
 
@@ -171,9 +155,7 @@ def show() -> BaseResponse | str:
     )
 
 
-def report_cache() -> Any:
-    from ..reports import ReportCache
-
+def report_cache() -> ReportCache:
     return ReportCache(Path(current_app.config["REPORT_CACHE_DIR"]))
 
 
@@ -200,8 +182,6 @@ def pdf_response(data: bytes, filename: str) -> Response:
 @bp.get("/ergebnis/bericht.pdf")
 def report_pdf() -> BaseResponse:
     """The report of this session's assessment; cached per answers revision, rule set and language."""
-    from ..reports import render_report_pdf
-
     ruleset = current_ruleset()
     assessment = require_assessment()
     if assessment.completed_at is None:
@@ -234,8 +214,6 @@ def report_pdf() -> BaseResponse:
 @bp.get("/fragebogen.pdf")
 def paper_pdf() -> BaseResponse:
     """The blank questionnaire for filling in on paper, from the same rule set as the web form."""
-    from ..reports import render_paper_pdf
-
     ruleset = current_ruleset()
     lang = current_language()
     data = report_cache().get_or_render(("paper", ruleset.hash, lang), lambda: render_paper_pdf(ruleset, lang=lang))

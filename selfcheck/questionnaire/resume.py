@@ -8,13 +8,13 @@ secrets get the same answer. Failed attempts are counted in the database per cli
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import services
 from ..db import get_session
 from .forms import ResumeCodeForm
-from .state import bind_session, client_address
-from .views import see_other
+from .state import bind_session, client_address, see_other
 
 bp = Blueprint("resume", __name__)
 
@@ -53,8 +53,6 @@ def by_code() -> BaseResponse | str | tuple[str, int]:
 
 
 def _invalid_code_message() -> str:
-    from flask_babel import gettext as _
-
     return _("Diesen Code kennen wir nicht, oder er ist abgelaufen. Bitte prüfen Sie die Eingabe.")
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from flask import current_app, request, session
+from flask import abort, current_app, redirect, request, session, url_for
+from werkzeug.wrappers import Response as BaseResponse
 
 from .. import services
 from ..db import get_session
@@ -31,6 +32,27 @@ def current_assessment() -> Assessment | None:
     if found is None and SESSION_KEY in session:
         session.pop(SESSION_KEY)
     return found
+
+
+def require_assessment() -> Assessment:
+    """The assessment of this session; without one the browser is sent to a page that explains why."""
+    assessment = current_assessment()
+    if assessment is None:
+        abort(see_other("questionnaire.no_assessment"))
+    return assessment
+
+
+def see_other(endpoint: str, **values: Any) -> BaseResponse:
+    return redirect(url_for(endpoint, **values), code=303)
+
+
+def location_of(assessment: Assessment) -> BaseResponse:
+    """Where a returning respondent continues: results, review or the furthest step."""
+    if assessment.completed_at is not None:
+        return see_other("results.show")
+    if assessment.furthest_step >= review_index(current_ruleset()):
+        return see_other("questionnaire.review")
+    return see_other("questionnaire.step", number=assessment.furthest_step + 1)
 
 
 def bind_session(assessment: Assessment) -> None:

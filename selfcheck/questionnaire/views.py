@@ -8,29 +8,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, render_template, request, session, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import services
 from ..db import get_session
-from ..engine import normalise_answers
+from ..engine import NOT_APPLICABLE, UNKNOWN, normalise_answers
 from ..i18n import current_language
 from .forms import ConfirmForm, StartForm, StepForm, build_step_form
 from .present import describe_value
+from .results import forget_reports
 from .state import (
     SESSION_KEY,
     bind_session,
     current_assessment,
     current_ruleset,
+    location_of,
     next_index,
     previous_index,
+    require_assessment,
     retention_days,
     review_index,
+    see_other,
     step_questions,
 )
 
 if TYPE_CHECKING:
+    from ..engine import RuleSet
     from ..models import Assessment
 
 bp = Blueprint("questionnaire", __name__)
@@ -38,50 +43,27 @@ bp = Blueprint("questionnaire", __name__)
 RESUME_ONCE_KEY = "resume_once"
 
 
-def see_other(endpoint: str, **values: Any) -> BaseResponse:
-    return redirect(url_for(endpoint, **values), code=303)
-
-
-def location_of(assessment: Assessment) -> BaseResponse:
-    """Where a returning respondent continues: results, review or the furthest step."""
-    ruleset = current_ruleset()
-    if assessment.completed_at is not None:
-        return see_other("results.show")
-    if assessment.furthest_step >= review_index(ruleset):
-        return see_other("questionnaire.review")
-    return see_other("questionnaire.step", number=assessment.furthest_step + 1)
-
-
-def require_assessment() -> Assessment:
-    assessment = current_assessment()
-    if assessment is None:
-        abort(see_other("questionnaire.no_assessment"))
-    return assessment
+def render_start(form: StartForm, assessment: Assessment | None, *, csrf_expired: bool = False) -> str:
+    return render_template(
+        "questionnaire/start.html",
+        form=form,
+        ruleset=current_ruleset(),
+        assessment=assessment,
+        paper_url=url_for("results.paper_pdf", lang=current_language()),
+        csrf_expired=csrf_expired,
+    )
 
 
 @bp.get("/")
 def start() -> str:
-    return render_template(
-        "questionnaire/start.html",
-        form=StartForm(),
-        ruleset=current_ruleset(),
-        assessment=current_assessment(),
-        paper_url=url_for("results.paper_pdf", lang=current_language()),
-    )
+    return render_start(StartForm(), current_assessment())
 
 
 @bp.post("/start")
 def begin() -> BaseResponse | tuple[str, int]:
     form = StartForm()
     if not form.validate():
-        html = render_template(
-            "questionnaire/start.html",
-            form=form,
-            ruleset=current_ruleset(),
-            assessment=None,
-            paper_url=url_for("results.paper_pdf", lang=current_language()),
-        )
-        return html, 422
+        return render_start(form, None), 422
     assessment, resume = services.start_assessment(
         get_session(),
         current_ruleset(),
@@ -107,11 +89,10 @@ def no_assessment() -> str:
 @bp.get("/zugang")
 def access() -> str:
     """Show the resume link and code once (they are stored only as hashes)."""
-    assessment = require_assessment()
+    require_assessment()
     secrets_once = session.pop(RESUME_ONCE_KEY, None)
     return render_template(
         "questionnaire/access.html",
-        assessment=assessment,
         secrets=secrets_once,
         form=ConfirmForm(),
         first_step_url=url_for("questionnaire.resume_here"),
@@ -198,7 +179,7 @@ def _form_data(questions: tuple[Any, ...], answers: dict[str, Any]) -> dict[str,
         value = answers.get(question.id)
         if value is None:
             continue
-        special = value in ("unknown", "not_applicable")
+        special = value in (UNKNOWN, NOT_APPLICABLE)
         if question.type == "multi":
             data[f"q_{question.id}"] = [value] if special else list(value)
         elif question.type == "number" and special:
@@ -212,7 +193,6 @@ def render_step(assessment: Assessment, index: int, form: StepForm, *, csrf_expi
     ruleset = current_ruleset()
     return render_template(
         "questionnaire/step.html",
-        ruleset=ruleset,
         step=ruleset.steps[index],
         number=index + 1,
         total=len(ruleset.steps),
@@ -239,16 +219,7 @@ def rerender_step_after_csrf_error() -> tuple[str, int] | None:
 
 
 def rerender_start_after_csrf_error() -> tuple[str, int]:
-    form = StartForm(formdata=request.form)
-    html = render_template(
-        "questionnaire/start.html",
-        form=form,
-        ruleset=current_ruleset(),
-        assessment=current_assessment(),
-        paper_url=url_for("results.paper_pdf", lang=current_language()),
-        csrf_expired=True,
-    )
-    return html, 400
+    return render_start(StartForm(formdata=request.form), current_assessment(), csrf_expired=True), 400
 
 
 @bp.route("/uebersicht", methods=["GET", "POST"])
@@ -270,10 +241,10 @@ def review() -> BaseResponse | str:
         if questions:
             answered = [(q, _described(ruleset, q.id, assessment.answers)) for q in questions]
             sections.append((number, item, answered))
-    return render_template("questionnaire/review.html", sections=sections, form=form, assessment=assessment)
+    return render_template("questionnaire/review.html", sections=sections, form=form)
 
 
-def _described(ruleset: Any, question_id: str, answers: dict[str, Any]) -> str | None:
+def _described(ruleset: RuleSet, question_id: str, answers: dict[str, Any]) -> str | None:
     if question_id not in answers:
         return None
     return describe_value(ruleset, question_id, answers[question_id], current_language())
@@ -286,8 +257,6 @@ def delete() -> BaseResponse | str:
     if request.method == "POST":
         if not form.validate():
             abort(400)
-        from .results import forget_reports
-
         forget_reports(assessment)
         services.delete_assessment(get_session(), assessment)
         session.pop(SESSION_KEY, None)

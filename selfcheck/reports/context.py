@@ -8,12 +8,12 @@ orders what the engine decided, so the templates stay free of logic.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup
 
-from selfcheck.engine.model import NOT_APPLICABLE, UNKNOWN, Question, RuleSet
+from selfcheck.engine.model import NOT_APPLICABLE, UNKNOWN, Citation, Question, RuleSet
 
 from .charts import blend_quadrant_svg, dimension_chart_svg
 from .strings import MONTHS, strings
@@ -36,24 +36,49 @@ def format_date(day: datetime.date, lang: str) -> str:
     return f"{day.day} {month} {day.year}" if lang == "en" else f"{day.day}. {month} {day.year}"
 
 
-def answer_label(question: Question, value: Any, lang: str) -> str:
-    """An answer as the words the person ticked or wrote."""
-    t = strings(lang)
+def answer_label(question: Question | None, value: Any, lang: str, words: Mapping[str, str] | None = None) -> str:
+    """An answer as the words the person ticked or wrote: option labels, the unit after a number.
+
+    ``words`` names a missing answer and the special answers (keys ``unanswered``, ``unknown``,
+    ``not_applicable``); the report's own texts by default, the web page passes its translations.
+    Without a question (a traced value that is not an answer) values are shown as they are.
+    """
+    t = words or strings(lang)
     if value is None or value == "" or value == []:
         return t["unanswered"]
     if value == UNKNOWN:
         return t["unknown"]
     if value == NOT_APPLICABLE:
         return t["not_applicable"]
-    labels = {option.id: option.label.get(lang) for option in question.options}
-    if question.type == "single":
-        return labels.get(str(value), str(value))
-    if question.type == "multi":
+    labels = {option.id: option.label.get(lang) for option in question.options} if question is not None else {}
+    if isinstance(value, list | tuple):
         return ", ".join(labels.get(str(v), str(v)) for v in value)
-    if question.type == "number":
-        unit = f" {question.unit.get(lang)}" if question.unit else ""
-        return f"{value}{unit}"
-    return str(value)
+    if question is not None and question.type == "number" and question.unit is not None:
+        return f"{value} {question.unit.get(lang)}"
+    return labels.get(str(value), str(value))
+
+
+def cited_sources(
+    ruleset: RuleSet, citations: Iterable[Citation], lang: str, evidence_labels: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The sources a recommendation cites, each with the label of the evidence level it has there.
+
+    Shared by the report and the web results page; a link is given only for http(s) addresses.
+    """
+    cited = []
+    for citation in citations:
+        source = ruleset.sources.get(citation.source_id)
+        if source is None:
+            continue
+        cited.append({
+            "title": source.title,
+            "publisher": source.publisher,
+            "year": source.year,
+            "url": source.url if source.url and source.url.startswith(("https://", "http://")) else None,
+            "note": source.note.get(lang) if source.note else None,
+            "evidence": evidence_labels.get(citation.evidence, citation.evidence),
+        })
+    return cited
 
 
 def _result_dict(result: Any) -> dict[str, Any]:
@@ -63,18 +88,7 @@ def _result_dict(result: Any) -> dict[str, Any]:
 def _recommendation(ruleset: RuleSet, rec: Mapping[str, Any], lang: str) -> dict[str, Any]:
     t = strings(lang)
     rule = ruleset.recommendation(rec["id"])
-    sources = []
-    for citation in rule.sources:
-        source = ruleset.sources.get(citation.source_id)
-        if source is None:
-            continue
-        sources.append({
-            "title": source.title,
-            "publisher": source.publisher,
-            "year": source.year,
-            "url": source.url,
-            "evidence": t[f"ev_{citation.evidence}"],
-        })
+    sources = cited_sources(ruleset, rule.sources, lang, {e: t[f"ev_{e}"] for e in EVIDENCE_ORDER})
     dimension = ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else None
     return {
         "id": rule.id,
