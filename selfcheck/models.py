@@ -1,7 +1,7 @@
 """Database tables (SQLAlchemy 2.0 typed models). Tables only: the rules live in services.py.
 
 Answers are JSON keyed by question id, so researchers can add questions without a migration.
-``Assessment.id`` is internal (a later Workshop table can reference it); only the random
+``Assessment.id`` is internal (workshop tables reference it); only the random
 ``public_id`` is ever used outside the database.
 """
 

@@ -18,7 +18,8 @@ output_option = click.option("-o", "--output", type=click.Path(dir_okay=False, p
                              help="Where to write the PDF.")
 
 
-def _write(output: Path, data: bytes) -> None:
+def write_output(output: Path, data: bytes) -> None:
+    """Write the PDF; a clear error instead of a traceback when the path is not writable."""
     try:
         output.write_bytes(data)
     except OSError as exc:
@@ -47,7 +48,7 @@ def report_command(answers_file: Path, output: Path, lang: str, rules: Path) -> 
         lang=lang,
         created=datetime.date.today(),
     )
-    _write(output, pdf)
+    write_output(output, pdf)
 
 
 @click.command("paper")
@@ -61,4 +62,4 @@ def paper_command(output: Path, lang: str, rules: Path) -> None:
 
     ruleset = load_or_exit(rules)
     configure(timeout_seconds=None)
-    _write(output, render_paper_pdf(ruleset, lang=lang))
+    write_output(output, render_paper_pdf(ruleset, lang=lang))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .report import _write, lang_option, output_option, rules_option
+from .report import lang_option, output_option, rules_option, write_output
 from .rules import load_or_exit, read_answers_file
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
@@ -68,4 +68,4 @@ def pack_command(
             pdf = render_pack_pdf(ruleset, build_view(ruleset, group, lang), lang)
         except PackUnavailable as error:
             raise click.ClickException(f"the PDF could not be made: {error}") from None
-    _write(output, pdf)
+    write_output(output, pdf)

@@ -63,9 +63,10 @@ def dimension_chart_svg(
     rows = list(result_dict.get("dimensions", []))
     width, left, right = 640, 8, 140
     bar_w = width - left - right
-    row_h, top = 46, 8
-    axis_y = top + row_h * len(rows) + 4
-    height = axis_y + 40
+    # One row: title (baseline at +13), bar (+18 .. +31), score label beside the bar.
+    row_h, top, bar_top, bar_h = 36, 8, 18, 13
+    axis_y = top + row_h * len(rows) + 2
+    height = axis_y + 36
     boundaries = sorted({lv.min for lv in ruleset.levels if 0 < lv.min < 100})
 
     def px(score: float) -> float:
@@ -77,45 +78,44 @@ def dimension_chart_svg(
         dimension = ruleset.dimension(row["id"])
         title = dimension.title.get(lang)
         y = top + i * row_h
+        bar_y = y + bar_top
         score, level_id = row.get("score"), row.get("level")
         parts.append(f'<text x="{left}" y="{y + 13}" font-size="13" fill="{_INK}">{_x(title)}</text>')
-        parts.append(
-            f'<rect x="{left}" y="{y + 19}" width="{bar_w}" height="16" fill="{_TRACK}" />'
-        )
+        parts.append(f'<rect x="{left}" y="{bar_y}" width="{bar_w}" height="{bar_h}" fill="{_TRACK}" />')
         if score is None:
             parts.append(
-                f'<rect x="{left + 0.5}" y="{y + 19.5}" width="{bar_w - 1}" height="15" fill="none" '
+                f'<rect x="{left + 0.5}" y="{bar_y + 0.5}" width="{bar_w - 1}" height="{bar_h - 1}" fill="none" '
                 f'stroke="{_MUTED}" stroke-dasharray="4 3" />'
             )
             label = s["no_score"]
             descs.append(f"{title}: {label}")
         else:
             parts.append(
-                f'<rect x="{left}" y="{y + 19}" width="{px(score) - left:.1f}" height="16" fill="{_BAR}" />'
+                f'<rect x="{left}" y="{bar_y}" width="{px(score) - left:.1f}" height="{bar_h}" fill="{_BAR}" />'
             )
             level = ruleset.level(row["id"], level_id).label.get(lang) if level_id else ""
             label = f"{score} · {level}" if level else str(score)
             descs.append(f"{title}: {score} ({level})" if level else f"{title}: {score}")
         for b in boundaries:  # level boundaries as ticks across the bar, visible on and off the bar
             parts.append(
-                f'<line x1="{px(b):.1f}" y1="{y + 17}" x2="{px(b):.1f}" y2="{y + 37}" stroke="{_INK}" '
-                f'stroke-opacity="0.55" stroke-width="1" stroke-dasharray="2 2" />'
+                f'<line x1="{px(b):.1f}" y1="{bar_y - 2}" x2="{px(b):.1f}" y2="{bar_y + bar_h + 2}" '
+                f'stroke="{_INK}" stroke-opacity="0.55" stroke-width="1" stroke-dasharray="2 2" />'
             )
         parts.append(
-            f'<text x="{width - right + 8}" y="{y + 31}" font-size="13" font-weight="600" '
+            f'<text x="{width - right + 8}" y="{bar_y + 11}" font-size="13" font-weight="600" '
             f'fill="{_INK}">{_x(label)}</text>'
         )
     parts.append(f'<line x1="{left}" y1="{axis_y}" x2="{left + bar_w}" y2="{axis_y}" stroke="{_INK}" />')
     for tick in [0, *boundaries, 100]:
         anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
         parts.append(
-            f'<text x="{px(tick):.1f}" y="{axis_y + 15}" font-size="11" fill="{_MUTED}" '
+            f'<text x="{px(tick):.1f}" y="{axis_y + 14}" font-size="11" fill="{_MUTED}" '
             f'text-anchor="{anchor}">{tick}</text>'
         )
     edges = [0, *boundaries, 101]
     for lv, lo, hi in zip(sorted(ruleset.levels, key=lambda lv: lv.min), edges, edges[1:], strict=False):
         parts.append(
-            f'<text x="{(px(lo) + px(min(hi, 100))) / 2:.1f}" y="{axis_y + 32}" font-size="11" '
+            f'<text x="{(px(lo) + px(min(hi, 100))) / 2:.1f}" y="{axis_y + 29}" font-size="11" '
             f'fill="{_MUTED}" text-anchor="middle">{_x(lv.label.get(lang))}</text>'
         )
     desc = s["desc"] + " " + "; ".join(descs) + "."
@@ -139,7 +139,7 @@ def blend_quadrant_svg(
     blend = ruleset.blend
     axes = blend.axes
     chosen = (result_dict.get("blend") or {}).get("type")
-    size, pad_l, pad_b, pad_t = 330, 62, 40, 8
+    size, pad_l, pad_b, pad_t = 330, 76, 46, 8  # fonts sized for a chart about 50 mm wide
     cell = (size - pad_l - 8) / 2
     width, height = size, pad_t + 2 * cell + pad_b
     parts = [
@@ -163,35 +163,35 @@ def blend_quadrant_svg(
             )
             cx, cy = x + cell / 2, y + cell / 2
             weight = "700" if is_you else "400"
-            for j, line in enumerate(_wrap(bt.label.get(lang), 16)):
+            for j, line in enumerate(_wrap(bt.label.get(lang), 13)):
                 parts.append(
-                    f'<text x="{cx:.1f}" y="{cy - 4 + j * 15:.1f}" font-size="13" font-weight="{weight}" '
+                    f'<text x="{cx:.1f}" y="{cy - 2 + j * 18:.1f}" font-size="16" font-weight="{weight}" '
                     f'fill="{_INK}" text-anchor="middle">{_x(line)}</text>'
                 )
             if is_you:
                 parts.append(
-                    f'<rect x="{cx - 24:.1f}" y="{y + 10:.1f}" width="48" height="20" rx="10" '
+                    f'<rect x="{cx - 26:.1f}" y="{y + 10:.1f}" width="52" height="22" rx="11" '
                     f'fill="{_INK}" />'
-                    f'<text x="{cx:.1f}" y="{y + 24:.1f}" font-size="12" font-weight="700" fill="#ffffff" '
+                    f'<text x="{cx:.1f}" y="{y + 26:.1f}" font-size="15" font-weight="700" fill="#ffffff" '
                     f'text-anchor="middle">{_x(s["you"])}</text>'
                 )
                 desc = f"{s['you']}: {bt.label.get(lang)}."
         ax_y = pad_t + 2 * cell
         parts.append(
-            f'<text x="{pad_l + cell / 2:.1f}" y="{ax_y + 15:.1f}" font-size="11" fill="{_MUTED}" '
+            f'<text x="{pad_l + cell / 2:.1f}" y="{ax_y + 17:.1f}" font-size="14" fill="{_MUTED}" '
             f'text-anchor="middle">{_x(s["low"])}</text>'
-            f'<text x="{pad_l + 1.5 * cell:.1f}" y="{ax_y + 15:.1f}" font-size="11" fill="{_MUTED}" '
+            f'<text x="{pad_l + 1.5 * cell:.1f}" y="{ax_y + 17:.1f}" font-size="14" fill="{_MUTED}" '
             f'text-anchor="middle">{_x(s["high"])}</text>'
-            f'<text x="{pad_l + cell:.1f}" y="{ax_y + 32:.1f}" font-size="12" font-weight="600" '
+            f'<text x="{pad_l + cell:.1f}" y="{ax_y + 38:.1f}" font-size="15" font-weight="600" '
             f'fill="{_INK}" text-anchor="middle">{_x(x_axis.label.get(lang))}</text>'
         )
         mid_y = pad_t + cell
         parts.append(
-            f'<text x="{pad_l - 6}" y="{pad_t + cell / 2:.1f}" font-size="11" fill="{_MUTED}" '
+            f'<text x="{pad_l - 6}" y="{pad_t + cell / 2:.1f}" font-size="14" fill="{_MUTED}" '
             f'text-anchor="end">{_x(s["high"])}</text>'
-            f'<text x="{pad_l - 6}" y="{pad_t + 1.5 * cell:.1f}" font-size="11" fill="{_MUTED}" '
+            f'<text x="{pad_l - 6}" y="{pad_t + 1.5 * cell:.1f}" font-size="14" fill="{_MUTED}" '
             f'text-anchor="end">{_x(s["low"])}</text>'
-            f'<text transform="translate(12 {mid_y:.1f}) rotate(-90)" font-size="12" font-weight="600" '
+            f'<text transform="translate(14 {mid_y:.1f}) rotate(-90)" font-size="15" font-weight="600" '
             f'fill="{_INK}" text-anchor="middle">{_x(y_axis.label.get(lang))}</text>'
         )
     if not desc:

@@ -18,6 +18,7 @@ from selfcheck.engine.model import RuleSet
 from .context import build_report_context
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+PRINT_BASE = "report/print.css"  # page furniture shared by both layouts
 STYLESHEETS = {"report": "report/report.css", "paper": "paper/paper.css"}
 
 
@@ -34,8 +35,8 @@ def environment() -> Environment:
 
 
 def stylesheet_text(name: str) -> str:
-    """The CSS of the "report" or "paper" layout (read from our template folder only)."""
-    return (TEMPLATES_DIR / STYLESHEETS[name]).read_text(encoding="utf-8")
+    """The CSS of the "report" or "paper" layout after the shared base (our template folder only)."""
+    return "\n".join((TEMPLATES_DIR / path).read_text(encoding="utf-8") for path in (PRINT_BASE, STYLESHEETS[name]))
 
 
 def render_template(name: str, context: dict[str, Any]) -> str:

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..engine import RuleSet, evaluate, normalise_answers
 from ..engine.group import GroupSummary, QuestionDivergence, Respondent, summarise
+from ..reports.context import answer_label, question_numbers
 from ..workshop_models import DEFAULT_MIN_GROUP_SIZE
 from .charts import ChartRow, distribution_svg
 
@@ -58,20 +59,13 @@ def stable_order(participants: Sequence[Participant]) -> list[Participant]:
 
 
 def answer_words(ruleset: RuleSet, question_id: str, value: Any, lang: str) -> str:
-    """An answer as the words on the form."""
-    if value is None:
-        return _("keine Antwort")
-    if value == "unknown":
-        return _("Weiß nicht")
-    if value == "not_applicable":
-        return _("Trifft auf uns nicht zu")
+    """An answer as the words on the form (the report's wording, in the page's translations)."""
     question = ruleset.question(question_id)
-    labels = {o.id: o.label.get(lang) for o in question.options}
-    if isinstance(value, list | tuple):
-        return ", ".join(labels.get(str(v), str(v)) for v in value) or _("nichts gewählt")
-    if question.type == "number" and question.unit is not None:
-        return f"{value} {question.unit.get(lang)}"
-    return labels.get(str(value), str(value))
+    if isinstance(value, list | tuple) and not value:  # a multiple choice with nothing ticked
+        return _("nichts gewählt")
+    words = {"unanswered": _("keine Antwort"), "unknown": _("Weiß nicht"),
+             "not_applicable": _("Trifft auf uns nicht zu")}
+    return answer_label(question, value, lang, words)
 
 
 def count_label(ruleset: RuleSet, question_id: str, key: str, lang: str) -> str:
@@ -98,7 +92,7 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> dict[str, Any]
     labels = [_individual_label(i, p) for i, p in enumerate(completed)]
     shown_people = [i for i, p in enumerate(completed) if individual_all or p.consent]
     summary = summarise(ruleset, respondents)
-    numbers = _question_numbers(ruleset)
+    numbers = question_numbers(ruleset)
     view: dict[str, Any] = {
         "title": group.title,
         "municipality": group.municipality,
@@ -142,14 +136,6 @@ def _individual_label(index: int, participant: Participant) -> str:
     if participant.consent and participant.organisation_name:
         return f"{name} ({participant.organisation_name})"
     return name
-
-
-def _question_numbers(ruleset: RuleSet) -> dict[str, str]:
-    return {
-        q.id: f"{s}.{n}"
-        for s, step in enumerate(ruleset.steps, start=1)
-        for n, q in enumerate(step.questions, start=1)
-    }
 
 
 def _dimensions(ruleset: RuleSet, summary: GroupSummary, lang: str) -> list[dict[str, Any]]:

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
+from reportcheck import CREATED, NOTE, ORGANISATION
 
 from selfcheck.engine import evaluate, normalise_answers
-
-ORGANISATION = "Verein Brücke Südstadt – Übergänge für Groß & Klein"
-NOTE = "Wir treffen uns jeden Monat. Größere Änderungen besprechen wir gemeinsam."
-CREATED = datetime.date(2026, 3, 5)
 
 
 @pytest.fixture(scope="session")

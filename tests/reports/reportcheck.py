@@ -1,7 +1,12 @@
-"""Helpers of the report tests: PDF text and page ink."""
+"""Helpers of the report tests: the sample organisation, PDF text and page ink.
+
+Kept out of conftest.py so test modules can import them: several test folders have a
+conftest module, and importing "conftest" by name picks whichever was loaded first.
+"""
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import shutil
@@ -10,10 +15,16 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+ORGANISATION = "Verein Brücke Südstadt – Übergänge für Groß & Klein"
+NOTE = "Wir treffen uns jeden Monat. Größere Änderungen besprechen wir gemeinsam."
+CREATED = datetime.date(2026, 3, 5)
 
-def pdf_text(data: bytes) -> str:
-    """All text of a PDF with line breaks and hyphenation undone, for phrase searches."""
-    text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+
+def pdf_text(data: bytes, *, page: int | None = None) -> str:
+    """The text of a PDF (or of one page, counted from 1) with line breaks and hyphenation
+    undone, for phrase searches."""
+    pages = PdfReader(io.BytesIO(data)).pages
+    text = "\n".join(p.extract_text() or "" for p in (pages if page is None else [pages[page - 1]]))
     text = re.sub(r"(\w)[\u2010\u00ad]\s+(\w)", r"\1\2", text)  # automatic hyphenation (U+2010)
     text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1-\2", text)  # a real hyphen at a line end
     return re.sub(r"\s+", " ", text)

@@ -32,8 +32,14 @@ def test_full_report_and_paper_from_the_shipped_rules(real_ruleset, tmp_path):
     assert "Landkreis Östliche Aue" in text
     for dimension in real_ruleset.dimensions:
         assert dimension.title.de in text
+    assert len(result.next_steps) == 3
+    summary = pdf_text(pdf, page=2)  # issue 4: chart, blend profile and the next steps on one page
+    for heading in ("Auf einen Blick", "Ihr Blended-Profil", "Ihre nächsten drei Schritte"):
+        assert heading in summary
+    for dimension in real_ruleset.dimensions:
+        assert dimension.title.de in summary
     for recommendation in result.next_steps:
-        assert real_ruleset.recommendation(recommendation.id).title.de in text
+        assert real_ruleset.recommendation(recommendation.id).title.de in summary
     paper = pdf_text(render_paper_pdf(real_ruleset, lang="de"))
     assert "Nur beantworten, wenn Sie bei Frage 1.1" in paper
     for question in real_ruleset.questions:
