@@ -50,7 +50,7 @@ def purge_command() -> None:
     """Delete expired workshops and assessments (run daily, e.g. from cron)."""
     from selfcheck import services
     from selfcheck.db import get_session
-    from selfcheck.workshops.services import purge_expired_workshops
+    from selfcheck.services.workshops import purge_expired_workshops
 
     app = _app()
     with app.app_context():

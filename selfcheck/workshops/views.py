@@ -32,8 +32,8 @@ from ..i18n import current_language
 from ..questionnaire.forms import ConfirmForm, build_step_form
 from ..questionnaire.state import bind_session, client_address, current_assessment, current_ruleset, retention_days
 from ..questionnaire.views import RESUME_ONCE_KEY
+from ..services import workshops as services
 from ..workshop_models import DEFAULT_MIN_GROUP_SIZE, Workshop
-from . import services
 from .dashboard import GroupInput, Participant, build_view
 from .forms import ConsentForm, CreateWorkshopForm, JoinForm, NoteForm, PaperMetaForm
 from .qr import qr_svg

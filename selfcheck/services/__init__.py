@@ -1,4 +1,6 @@
-"""Use cases that change the database. This is the only module that commits.
+"""Use cases that change the database: this package is the only place that commits.
+
+This module holds the self-check's use cases; ``workshops`` holds the workshop mode's.
 
 Every function takes the session explicitly and runs one transaction. Secrets (resume link
 tokens and codes) are returned once to the caller and stored only as sha256 hashes.
@@ -16,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from .models import Assessment, RateLimitHit, utcnow
+from ..models import Assessment, RateLimitHit, utcnow
 
 if TYPE_CHECKING:
-    from .engine import RuleSet
+    from ..engine import RuleSet
 
 # Unambiguous when read aloud or typed: no 0/O, 1/I/L.
 RESUME_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

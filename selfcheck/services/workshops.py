@@ -1,4 +1,4 @@
-"""Workshop use cases that change the database. The only module that commits workshop data.
+"""Workshop use cases that change the database (part of the service layer, the only place that commits).
 
 Like the assessment services: every function takes the session explicitly, secrets (the
 facilitator link token and the join code) are returned once and stored only as sha256
