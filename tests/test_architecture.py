@@ -12,7 +12,7 @@ def sources(*, outside: str | None = None) -> dict[str, str]:
     return {
         str(path.relative_to(PACKAGE)): path.read_text(encoding="utf-8")
         for path in PACKAGE.rglob("*.py")
-        if outside is None or not path.relative_to(PACKAGE).parts[0] == outside
+        if outside is None or path.relative_to(PACKAGE).parts[0] != outside
     }
 
 

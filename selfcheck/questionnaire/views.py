@@ -16,6 +16,7 @@ from .. import services
 from ..db import get_session
 from ..engine import NOT_APPLICABLE, UNKNOWN, normalise_answers
 from ..i18n import current_language
+from ..reports.context import question_numbers
 from .forms import ConfirmForm, StartForm, StepForm, build_step_form
 from .present import describe_value
 from .results import forget_reports
@@ -198,6 +199,7 @@ def render_step(assessment: Assessment, index: int, form: StepForm, *, csrf_expi
         total=len(ruleset.steps),
         form=form,
         items=form.question_fields(),
+        numbers=question_numbers(ruleset),
         show_back=index > 0,
         show_review=assessment.furthest_step >= review_index(ruleset),
         csrf_expired=csrf_expired,

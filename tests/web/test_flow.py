@@ -230,3 +230,18 @@ def test_organisation_name_too_long(browser: Browser) -> None:
     response = browser.submit("/start", {"organisation_name": "x" * 300}, form_url="/")
     assert response.status_code == 422
     assert 'href="#organisation_name"' in response.text
+
+
+def test_questions_carry_the_numbers_of_the_paper_questionnaire(browser: Browser, minimal_ruleset: Any) -> None:
+    """A workshop mixes paper and web: "Frage 2.3" must mean the same question in both."""
+    from selfcheck.reports.context import question_numbers
+
+    numbers = question_numbers(minimal_ruleset)
+    browser.start()
+    browser.step(1, {"org_type": "kommune"})
+    page = browser.get("/schritt/2").text
+    shown = re.findall(r'<span class="question__number">([\d.]+)</span> ([^<]+)</legend>', page)
+    digital = minimal_ruleset.dimension("digital")
+    visible = [q for q in digital.questions if q.visible_if is None]
+    assert shown == [(numbers[q.id], q.text.de) for q in visible]
+    assert shown[0][0] == "2.1"
