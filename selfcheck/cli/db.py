@@ -47,13 +47,18 @@ def upgrade_command(revision: str) -> None:
 
 @db_group.command("purge")
 def purge_command() -> None:
-    """Delete expired workshops and assessments (run daily, e.g. from cron)."""
+    """Delete expired workshops and assessments and their cached reports (run daily, e.g. from cron)."""
     from selfcheck import services
     from selfcheck.db import get_session
+    from selfcheck.questionnaire.results import prune_reports
     from selfcheck.services.workshops import purge_expired_workshops
 
     app = _app()
     with app.app_context():
         workshops = purge_expired_workshops(get_session())
         removed = services.purge_expired(get_session())
-    click.echo(f"{workshops} abgelaufene Workshops und {removed} abgelaufene Selbstchecks gelöscht.")
+        reports = prune_reports(services.existing_public_ids(get_session()))
+    click.echo(
+        f"{workshops} abgelaufene Workshops und {removed} abgelaufene Selbstchecks gelöscht, "
+        f"{reports} zugehörige Berichte entfernt."
+    )

@@ -6,6 +6,7 @@ the template (texts in the chosen language, labels for levels, sources and trace
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -163,14 +164,22 @@ def report_key(assessment: Assessment, ruleset_hash: str, lang: str) -> tuple[ob
     return (assessment.public_id, assessment.answers_revision, ruleset_hash, lang)
 
 
-def forget_reports(assessment: Assessment) -> None:
-    """Remove every cached report of ``assessment`` (called when it is deleted)."""
+PAPER_OWNER = "paper"
+
+
+def forget_reports(public_ids: Iterable[str]) -> None:
+    """Remove every cached report of these assessments: called wherever they are deleted."""
     cache = report_cache()
-    hashes = {assessment.ruleset_hash, current_ruleset().hash}
-    for revision in range(assessment.answers_revision + 1):
-        for lang in current_app.config["LANGUAGES"]:
-            for ruleset_hash in hashes:
-                cache.path_for((assessment.public_id, revision, ruleset_hash, lang)).unlink(missing_ok=True)
+    for public_id in public_ids:
+        cache.forget(public_id)
+
+
+def prune_reports(existing_public_ids: set[str]) -> int:
+    """Remove cached reports of assessments that no longer exist (run after the daily purge)."""
+    cache = report_cache()
+    orphans = cache.owners() - existing_public_ids - {PAPER_OWNER}
+    forget_reports(orphans)
+    return len(orphans)
 
 
 def pdf_response(data: bytes, filename: str) -> Response:
@@ -216,6 +225,6 @@ def paper_pdf() -> BaseResponse:
     """The blank questionnaire for filling in on paper, from the same rule set as the web form."""
     ruleset = current_ruleset()
     lang = current_language()
-    data = report_cache().get_or_render(("paper", ruleset.hash, lang), lambda: render_paper_pdf(ruleset, lang=lang))
+    data = report_cache().get_or_render((PAPER_OWNER, ruleset.hash, lang), lambda: render_paper_pdf(ruleset, lang=lang))
     name = "selbstcheck-fragebogen" if lang == "de" else "self-check-questionnaire"
     return pdf_response(data, f"{name}-{ruleset.version}.pdf")

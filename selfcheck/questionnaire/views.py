@@ -259,7 +259,7 @@ def delete() -> BaseResponse | str:
     if request.method == "POST":
         if not form.validate():
             abort(400)
-        forget_reports(assessment)
+        forget_reports([assessment.public_id])
         services.delete_assessment(get_session(), assessment)
         session.pop(SESSION_KEY, None)
         flash(_("Ihre Daten sind gelöscht. Es ist nichts mehr davon gespeichert."), "success")

@@ -3,6 +3,10 @@
 A report depends only on (answers revision, rule-set hash, language, template version),
 so a rendered PDF can be served again without WeasyPrint. Writes are atomic (temporary
 file + rename), so a reader in another process never sees half a file.
+
+The first part of a key names its owner (an assessment's public id): each owner's files
+live in a folder of their own, so deleting someone's data can remove all of their PDFs,
+whatever revision, language or template version they were made for.
 """
 
 from __future__ import annotations
@@ -10,11 +14,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from .version import TEMPLATE_VERSION
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class ReportCache:
@@ -23,9 +31,25 @@ class ReportCache:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
 
+    def folder_for(self, owner: object) -> Path:
+        name = str(owner)
+        if not _SAFE_NAME.fullmatch(name):
+            name = hashlib.sha256(name.encode("utf-8")).hexdigest()[:32]
+        return self.directory / name
+
     def path_for(self, key: tuple[object, ...]) -> Path:
         raw = json.dumps([TEMPLATE_VERSION, *key], default=str, ensure_ascii=False)
-        return self.directory / f"{hashlib.sha256(raw.encode('utf-8')).hexdigest()}.pdf"
+        return self.folder_for(key[0]) / f"{hashlib.sha256(raw.encode('utf-8')).hexdigest()}.pdf"
+
+    def owners(self) -> set[str]:
+        """The folder names of every owner with cached PDFs."""
+        if not self.directory.is_dir():
+            return set()
+        return {path.name for path in self.directory.iterdir() if path.is_dir()}
+
+    def forget(self, owner: object) -> None:
+        """Remove every cached PDF of ``owner``."""
+        shutil.rmtree(self.folder_for(owner), ignore_errors=True)
 
     def get(self, key: tuple[object, ...]) -> bytes | None:
         try:
@@ -35,8 +59,8 @@ class ReportCache:
 
     def put(self, key: tuple[object, ...], data: bytes) -> None:
         target = self.path_for(key)
-        self.directory.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".pdf")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pdf")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)

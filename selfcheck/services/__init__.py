@@ -186,6 +186,11 @@ def purge_expired(db: Session, now: datetime | None = None) -> int:
     return int(deleted or 0)
 
 
+def existing_public_ids(db: Session) -> set[str]:
+    """The public ids of every stored assessment."""
+    return set(db.scalars(select(Assessment.public_id)))
+
+
 def _bucket(scope: str, client: str) -> str:
     return sha256_hex(f"{scope}\x00{client}")
 

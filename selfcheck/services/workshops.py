@@ -251,15 +251,20 @@ def close_workshop(db: Session, workshop: Workshop) -> None:
     db.commit()
 
 
-def delete_workshop(db: Session, workshop: Workshop) -> None:
-    """Delete the workshop, its consensus notes and every member's assessment, for good."""
+def delete_workshop(db: Session, workshop: Workshop) -> list[str]:
+    """Delete the workshop, its consensus notes and every member's assessment, for good.
+
+    Returns the public ids of the deleted assessments, so their cached reports can go too.
+    """
     assessment_ids = select(WorkshopMember.assessment_id).where(WorkshopMember.workshop_id == workshop.id)
+    public_ids = list(db.scalars(select(Assessment.public_id).where(Assessment.id.in_(assessment_ids))))
     db.execute(delete(Assessment).where(Assessment.id.in_(assessment_ids)))
     db.execute(delete(WorkshopMember).where(WorkshopMember.workshop_id == workshop.id))
     db.execute(delete(ConsensusAnswer).where(ConsensusAnswer.workshop_id == workshop.id))
     db.execute(delete(Workshop).where(Workshop.id == workshop.id))
     db.commit()
     db.expunge_all()
+    return public_ids
 
 
 def purge_expired_workshops(db: Session, now: datetime | None = None) -> int:

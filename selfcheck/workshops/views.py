@@ -30,6 +30,7 @@ from ..db import get_session
 from ..engine import normalise_answers
 from ..i18n import current_language
 from ..questionnaire.forms import ConfirmForm, build_step_form
+from ..questionnaire.results import forget_reports
 from ..questionnaire.state import bind_session, client_address, current_assessment, current_ruleset, retention_days
 from ..questionnaire.views import RESUME_ONCE_KEY
 from ..services import workshops as services
@@ -445,7 +446,7 @@ def delete(public_id: str) -> BaseResponse | str:
     if request.method == "POST":
         if not form.validate():
             abort(400)
-        services.delete_workshop(get_session(), workshop)
+        forget_reports(services.delete_workshop(get_session(), workshop))
         session[LED_KEY] = [wid for wid in session.get(LED_KEY, []) if wid != public_id]
         session[CODES_KEY] = {k: v for k, v in session.get(CODES_KEY, {}).items() if k != public_id}
         flash(_("Der Workshop und alle Antworten seiner Teilnehmenden sind gelöscht."), "success")

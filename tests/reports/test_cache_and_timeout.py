@@ -21,7 +21,7 @@ def test_cache_renders_once_per_key(tmp_path):
     assert len(calls) == 1
     assert store.get_or_render(("a1", "hash", "en"), render) != first
     assert len(calls) == 2
-    assert sorted(p.suffix for p in (tmp_path / "reports").iterdir()) == [".pdf", ".pdf"]  # no temp files
+    assert sorted(p.name.startswith(".tmp") for p in (tmp_path / "reports" / "a1").iterdir()) == [False, False]
 
 
 def test_template_version_is_part_of_the_key(tmp_path, monkeypatch):
@@ -48,3 +48,15 @@ def test_render_past_the_deadline_raises_and_the_next_render_works():
         html_to_pdf(long_html, "paper", timeout=0.5)
     pdf = html_to_pdf("<html lang='de'><title>kurz</title><body><p>ok</p></body></html>", "paper", timeout=60)
     assert pdf.startswith(b"%PDF")
+
+
+def test_forget_removes_every_pdf_of_one_owner_only(tmp_path):
+    store = ReportCache(tmp_path / "reports")
+    for key in (("a1", 1, "h", "de"), ("a1", 2, "h", "en"), ("b2", 1, "h", "de"), ("../../etc", 1)):
+        store.put(key, b"%PDF")
+    assert store.folder_for("../../etc").parent == tmp_path / "reports", "owner names cannot escape the cache"
+    assert store.owners() == {"a1", "b2", store.folder_for("../../etc").name}
+    store.forget("a1")
+    assert store.get(("a1", 1, "h", "de")) is None
+    assert store.get(("a1", 2, "h", "en")) is None
+    assert store.get(("b2", 1, "h", "de")) == b"%PDF"

@@ -50,3 +50,29 @@ def test_purge_command(app: Any) -> None:
         result = CliRunner().invoke(db_group, ["purge"])
     assert result.exit_code == 0
     assert "0 abgelaufene" in result.output
+
+
+def test_purge_removes_cached_reports_of_deleted_checks_only(app: Any) -> None:
+    from datetime import timedelta
+
+    from selfcheck import services
+    from selfcheck.db import get_session
+    from selfcheck.models import Assessment, utcnow
+    from selfcheck.questionnaire.results import PAPER_OWNER, report_cache
+
+    with app.app_context():
+        db = get_session()
+        ruleset = app.extensions["selfcheck.ruleset"]
+        kept, expired = (
+            services.start_assessment(db, ruleset, organisation_name=None, retention_days=180)[0] for _ in range(2)
+        )
+        cache = report_cache()
+        for owner in (kept.public_id, expired.public_id, PAPER_OWNER):
+            cache.put((owner, 0, "hash", "de"), b"%PDF-1.7 cached")
+        db.get(Assessment, expired.id).expires_at = utcnow() - timedelta(days=1)
+        db.commit()
+        result = CliRunner().invoke(db_group, ["purge"])
+        assert result.exit_code == 0, result.output
+        assert "1 abgelaufene Selbstchecks" in result.output
+        assert "1 zugehörige Berichte entfernt" in result.output
+        assert cache.owners() == {kept.public_id, PAPER_OWNER}

@@ -15,7 +15,7 @@ def pdf_text(data: bytes) -> str:
 
 
 def cached_files(app: Any) -> list[Path]:
-    return sorted(Path(app.config["REPORT_CACHE_DIR"]).glob("*.pdf"))
+    return sorted(Path(app.config["REPORT_CACHE_DIR"]).rglob("*.pdf"))
 
 
 def test_report_pdf_is_rendered_cached_and_deleted_with_the_check(app: Any, browser: Browser) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +20,10 @@ pytestmark = pytest.mark.database
 
 def individual_section(page: str) -> str:
     return page[page.index('id="individual"'):page.index('id="manage"')]
+
+
+def cached_reports(app: Any) -> list[Path]:
+    return sorted(Path(app.config["REPORT_CACHE_DIR"]).rglob("*.pdf"))
 
 
 def count(app: Any, model: Any) -> int:
@@ -149,7 +154,10 @@ def test_close_stops_joining_and_delete_removes_everything(app: Any) -> None:
     join_and_answer(app, workshop["code"], 1)
     other = Facilitator(app.test_client())
     other_workshop = other.create(title="Anderer Workshop")
-    join_and_answer(app, other_workshop["code"], 2)
+    outsider = join_and_answer(app, other_workshop["code"], 2)
+    for someone in (person, outsider):  # each downloads a report, which is cached on disk
+        assert someone.get("/ergebnis/bericht.pdf").status_code == 200
+    assert len(cached_reports(app)) == 2
 
     response = lead.submit(f"{workshop['base']}/schliessen", {}, form_url=workshop["dashboard"])
     assert response.status_code == 303
@@ -166,6 +174,8 @@ def test_close_stops_joining_and_delete_removes_everything(app: Any) -> None:
     assert count(app, Workshop) == 1
     assert count(app, WorkshopMember) == 1
     assert count(app, Assessment) == 1  # only the other workshop's participant is left
+    assert len(cached_reports(app)) == 1, "the deleted participant's cached report must be gone too"
+    assert outsider.get("/ergebnis/bericht.pdf").status_code == 200
     assert lead.get(workshop["dashboard"]).status_code == 404
     assert Participant(app.test_client()).get(workshop["link"]).status_code == 404
     # The participant's own session no longer finds an assessment.
