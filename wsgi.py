@@ -1,5 +1,10 @@
 """Entry point for WSGI servers: ``gunicorn wsgi:app`` (and ``flask --app wsgi run`` in development)."""
 
-from selfcheck.app import create_app
+import sys
 
-app = create_app()
+from selfcheck.app import RulesNotLoadedError, create_app
+
+try:
+    app = create_app()
+except RulesNotLoadedError as error:  # a researcher's typo: show file:line problems, not a traceback
+    sys.exit(str(error))

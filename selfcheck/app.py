@@ -20,7 +20,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import db, i18n, security
 from .config import PROJECT_ROOT, load_config
-from .engine import load_ruleset
+from .engine import RuleSetError, load_ruleset
 from .extensions import csrf
 from .questionnaire.state import RULESET_KEY
 
@@ -53,8 +53,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
+class RulesNotLoadedError(RuntimeError):
+    """The rule set has errors: the app refuses to start and says where and why."""
+
+    def __init__(self, error: RuleSetError) -> None:
+        message = "The app does not start with a broken rule set. Check it with: selfcheck rules check"
+        super().__init__(f"{error}\n{message}")
+        self.problems = error.problems
+
+
 def register_rules(app: Flask) -> None:
-    app.extensions[RULESET_KEY] = load_ruleset(Path(app.config["RULES_DIR"]))
+    try:
+        app.extensions[RULESET_KEY] = load_ruleset(Path(app.config["RULES_DIR"]))
+    except RuleSetError as error:
+        raise RulesNotLoadedError(error) from None
 
 
 def register_blueprints(app: Flask) -> None:

@@ -1,4 +1,4 @@
-"""The house rules of ARCHITECTURE.md that a text scan can keep true."""
+"""House rules of the code base that a text scan can keep true (see README, "Aufbau")."""
 
 from __future__ import annotations
 

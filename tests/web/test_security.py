@@ -110,13 +110,25 @@ def test_environment_variables_configure_the_app(
     assert app.config["MAX_CONTENT_LENGTH"] > 0
 
 
-def test_broken_rules_stop_the_start(tmp_path: Path) -> None:
-    from selfcheck.engine import RuleSetError
+def test_broken_rules_stop_the_start_with_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from selfcheck.app import RulesNotLoadedError
+    from selfcheck.cli.db import db_group
 
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "ruleset.yaml").write_text("format: 1\nid: [", encoding="utf-8")
-    with pytest.raises(RuleSetError):
+    with pytest.raises(RulesNotLoadedError) as raised:
         create_app({"INSTANCE_PATH": str(tmp_path), "RULES_DIR": str(tmp_path / "rules")})
+    assert [p.code for p in raised.value.problems] == ["E001"]
+    assert "ruleset.yaml:2: E001" in str(raised.value)
+    # `make run` starts with `selfcheck db upgrade`: it says the same, without a traceback.
+    monkeypatch.setenv("SELFCHECK_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("SELFCHECK_RULES_DIR", str(tmp_path / "rules"))
+    result = CliRunner().invoke(db_group, ["upgrade"])
+    assert result.exit_code == 1
+    assert "ruleset.yaml:2: E001" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_session_cookie_is_httponly_and_samesite(browser: Browser) -> None:
