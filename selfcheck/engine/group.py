@@ -78,6 +78,7 @@ class SharedRecommendation:
 class BlendSummary:
     types: Mapping[str | None, int]  # blend type id (None = still open) -> respondents
     axis_medians: Mapping[str, float | None]
+    group_type: str | None  # the blend type the group's axis medians fall into
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,12 @@ def blend_summary(ruleset: RuleSet, respondents: Sequence[Respondent]) -> BlendS
     for axis in ruleset.blend.axes:
         scores = [a.score for r in respondents for a in r.result.blend.axes if a.id == axis.id and a.score is not None]
         axis_medians[axis.id] = median_or_none(scores)
-    return BlendSummary(types=types, axis_medians=axis_medians)
+    group_type = None
+    if axis_medians and all(value is not None for value in axis_medians.values()):
+        high = {axis: value >= ruleset.blend.threshold for axis, value in axis_medians.items() if value is not None}
+        found = ruleset.blend.type_for(high)
+        group_type = found.id if found else None
+    return BlendSummary(types=types, axis_medians=axis_medians, group_type=group_type)
 
 
 def shared_recommendations(

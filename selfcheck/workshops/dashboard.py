@@ -110,8 +110,8 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> dict[str, Any]
         "ruleset": ruleset,
     }
     if not group_visible:
-        view.update(dimensions=[], chart=None, agenda=[], blend=[], recommendations=[], partnerships=None,
-                    individual_scores=[])
+        view.update(dimensions=[], chart=None, agenda=[], blend=[], group_blend=None, recommendations=[],
+                    partnerships=None, individual_scores=[])
         _add_individual(view, ruleset, respondents, shown_people, labels, lang)
         return view
     view["dimensions"] = _dimensions(ruleset, summary, lang)
@@ -125,6 +125,7 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> dict[str, Any]
     )
     view["agenda"] = [_agenda_item(ruleset, item, lang, numbers, group) for item in summary.agenda]
     view["blend"] = _blend(ruleset, summary, lang)
+    view["group_blend"] = _group_blend(ruleset, summary, lang)
     view["recommendations"] = _recommendations(ruleset, summary, lang)
     view["partnerships"] = _partnerships(ruleset, summary, lang)
     _add_individual(view, ruleset, respondents, shown_people, labels, lang)
@@ -217,6 +218,18 @@ def _blend(ruleset: RuleSet, summary: GroupSummary, lang: str) -> list[tuple[str
         label = ruleset.blend_type(type_id).label.get(lang) if type_id else _("Noch offen (zu wenige Antworten)")
         rows.append((label, count))
     return rows
+
+
+def _group_blend(ruleset: RuleSet, summary: GroupSummary, lang: str) -> dict[str, Any] | None:
+    """The group's combined profile: the blend type of the median of each axis."""
+    if summary.blend.group_type is None:
+        return None
+    blend_type = ruleset.blend_type(summary.blend.group_type)
+    return {
+        "label": blend_type.label.get(lang),
+        "description": blend_type.description.get(lang) if blend_type.description else None,
+        "axes": [(axis.label.get(lang), summary.blend.axis_medians[axis.id]) for axis in ruleset.blend.axes],
+    }
 
 
 def _recommendations(ruleset: RuleSet, summary: GroupSummary, lang: str) -> list[dict[str, Any]]:

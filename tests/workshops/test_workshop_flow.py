@@ -86,6 +86,10 @@ def test_full_workshop_with_three_participants(app: Any) -> None:
     assert "Können Menschen Sie über einen Messenger erreichen?" not in agenda  # everybody said "Nein"
 
     # The messenger recommendation fires for all three, the website one for two of three.
+    blend = page[page.index('id="blend"'):page.index('id="recommendations"')]
+    assert "Gemeinsames Profil der Gruppe:" in blend
+    assert blend.count("Median") == 2  # one median per blend axis
+
     recommendations = page[page.index('id="recommendations"'):page.index('id="partnerships"')]
     assert "Messenger anbieten" in recommendations
     assert "gilt für 3 von 3 Teilnehmenden" in recommendations

@@ -79,6 +79,9 @@ def test_distributions_medians_levels_and_blend(group_ruleset: Any) -> None:
     assert digital.levels == {"einstieg": 1, "aufbau": 1, "etabliert": 1}
     assert sum(summary.blend.types.values()) == 3
     assert summary.blend.types["blended"] == 2  # partnerships score high for all three
+    # The group's own profile: the blend type of each axis' median over the respondents.
+    assert summary.blend.axis_medians["digital"] == 67
+    assert summary.blend.group_type == "blended"
 
 
 def test_shared_recommendations_need_more_than_half(group_ruleset: Any) -> None:
