@@ -79,7 +79,9 @@ class Compare:
 
 
 @dataclass(frozen=True)
-class All:
+class AllOf:
+    """``a and b and ...``"""
+
     items: tuple[Condition, ...]
 
     def evaluate(self, facts: Facts) -> bool:
@@ -91,7 +93,9 @@ class All:
 
 
 @dataclass(frozen=True)
-class Any_:
+class AnyOf:
+    """``a or b or ...``"""
+
     items: tuple[Condition, ...]
 
     def evaluate(self, facts: Facts) -> bool:
@@ -113,7 +117,7 @@ class Not:
         yield from self.item.leaves()
 
 
-Condition = Compare | All | Any_ | Not
+Condition = Compare | AllOf | AnyOf | Not
 
 
 def _compare(actual: Any, op: str, value: Literal | tuple[Literal, ...]) -> bool:
@@ -215,14 +219,14 @@ class _Parser:
         while self.at("or"):
             self.take()
             items.append(self.parse_and())
-        return items[0] if len(items) == 1 else Any_(tuple(items))
+        return items[0] if len(items) == 1 else AnyOf(tuple(items))
 
     def parse_and(self) -> Condition:
         items = [self.parse_not()]
         while self.at("and"):
             self.take()
             items.append(self.parse_not())
-        return items[0] if len(items) == 1 else All(tuple(items))
+        return items[0] if len(items) == 1 else AllOf(tuple(items))
 
     def parse_not(self) -> Condition:
         if self.at("not"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from selfcheck.engine.conditions import All, Any_, Compare, Condition, Not
+from selfcheck.engine.conditions import AllOf, AnyOf, Compare, Condition, Not
 from selfcheck.engine.model import NOT_APPLICABLE, UNKNOWN, Question, RuleSet
 
 from .context import question_numbers
@@ -56,12 +56,12 @@ def describe_condition(ruleset: RuleSet, condition: Condition, lang: str, *, neg
     p = _PHRASES["en" if lang == "en" else "de"]
     if isinstance(condition, Not):
         return describe_condition(ruleset, condition.item, lang, negated=not negated)
-    if isinstance(condition, All | Any_):
-        joins_and = isinstance(condition, All) != negated  # De Morgan
+    if isinstance(condition, AllOf | AnyOf):
+        joins_and = isinstance(condition, AllOf) != negated  # De Morgan
         parts = []
         for item in condition.items:
             text = describe_condition(ruleset, item, lang, negated=negated)
-            parts.append(p["group"].format(text) if isinstance(item, All | Any_) else text)
+            parts.append(p["group"].format(text) if isinstance(item, AllOf | AnyOf) else text)
         return (p["and"] if joins_and else p["or"]).join(parts)
     return _describe_compare(ruleset, condition, lang, negated)
 

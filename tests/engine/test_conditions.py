@@ -9,7 +9,7 @@ import pytest
 
 from selfcheck.engine import ConditionError, evaluate, parse_condition
 from selfcheck.engine.checks import can_fire
-from selfcheck.engine.conditions import All, Any_, Compare, Not, Ref
+from selfcheck.engine.conditions import AllOf, AnyOf, Compare, Not, Ref
 
 ORG_TYPES = ["kommune", "wohlfahrt", "digitale_initiative"]
 
@@ -47,18 +47,18 @@ def holds(source: str, **facts: Any) -> bool:
 # -- parser --------------------------------------------------------------------------------------
 def test_not_binds_tighter_than_and_which_binds_tighter_than_or() -> None:
     tree = parse_condition("a == x or b == y and not c == z")
-    assert isinstance(tree, Any_)
+    assert isinstance(tree, AnyOf)
     first, second = tree.items
     assert first == Compare(Ref("answer", "a"), "==", "x", "a == x")
-    assert isinstance(second, All)
+    assert isinstance(second, AllOf)
     assert second.items[0] == Compare(Ref("answer", "b"), "==", "y", "b == y")
     assert second.items[1] == Not(Compare(Ref("answer", "c"), "==", "z", "c == z"))
 
 
 def test_parentheses_override_precedence() -> None:
     tree = parse_condition("(a == x or b == y) and c == z")
-    assert isinstance(tree, All)
-    assert isinstance(tree.items[0], Any_)
+    assert isinstance(tree, AllOf)
+    assert isinstance(tree.items[0], AnyOf)
     # a is true, c is false: "a or (b and c)" would be true, "(a or b) and c" is false
     assert not tree.evaluate(Facts(answers={"a": "x", "c": "other"}))
     assert parse_condition("a == x or b == y and c == z").evaluate(Facts(answers={"a": "x", "c": "other"}))
@@ -67,7 +67,7 @@ def test_parentheses_override_precedence() -> None:
 def test_not_not_and_chains() -> None:
     assert parse_condition("not not a == x") == Not(Not(Compare(Ref("answer", "a"), "==", "x", "a == x")))
     tree = parse_condition("a == 1 and b == 2 and c == 3")
-    assert isinstance(tree, All)
+    assert isinstance(tree, AllOf)
     assert len(tree.items) == 3
 
 
