@@ -1,10 +1,5 @@
-"""Entry point for WSGI servers: ``gunicorn wsgi:app`` (and ``flask --app wsgi run`` in development)."""
+"""Entry point in a source checkout: ``flask --app wsgi run`` (development) or ``gunicorn wsgi:app``."""
 
-import sys
+from selfcheck.wsgi import app
 
-from selfcheck.app import RulesNotLoadedError, create_app
-
-try:
-    app = create_app()
-except RulesNotLoadedError as error:  # a researcher's typo: show file:line problems, not a traceback
-    sys.exit(str(error))
+__all__ = ["app"]

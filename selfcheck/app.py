@@ -19,21 +19,27 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import db, i18n, security
-from .config import PROJECT_ROOT, load_config
+from .config import load_config
 from .engine import RuleSetError, load_ruleset
 from .extensions import csrf
+from .provenance import provenance
 from .questionnaire.state import RULESET_KEY
+from .resources import shipped
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app. ``config`` overrides defaults and ``SELFCHECK_*`` environment variables."""
+    """Build the app. ``config`` overrides defaults and ``SELFCHECK_*`` environment variables.
+
+    The instance folder (database, secret, PDF cache) is ``SELFCHECK_INSTANCE_PATH`` if set, else
+    Flask's default: ``instance/`` in a source checkout, ``<venv>/var/selfcheck-instance`` when installed.
+    """
     instance_path = (config or {}).get("INSTANCE_PATH") or os.environ.get("SELFCHECK_INSTANCE_PATH")
     app = Flask(
         "selfcheck",
-        instance_path=str(Path(instance_path).resolve()) if instance_path else str(PROJECT_ROOT / "instance"),
-        template_folder=str(PROJECT_ROOT / "templates"),
+        instance_path=str(Path(instance_path).resolve()) if instance_path else None,
+        template_folder=str(shipped("templates")),
         static_folder=str(PACKAGE_DIR / "static"),
     )
     load_config(app, config)
@@ -139,3 +145,8 @@ def register_health(app: Flask) -> None:
             app.logger.exception("Health check failed")
             return jsonify(status="error", database="unavailable"), 503
         return jsonify(status="ok", database="ok")
+
+    @app.get("/version")
+    def version() -> Any:
+        """Which app, rule set and report layout answer here (no secrets, no paths)."""
+        return jsonify(provenance(app.extensions[RULESET_KEY]))

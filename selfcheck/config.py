@@ -8,13 +8,17 @@ Nothing here reads the environment at import time.
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
+from .resources import shipped_ruleset
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+if TYPE_CHECKING:
+    from flask import Flask
+
+RULES_DIR_ENV = "SELFCHECK_RULES_DIR"
 
 DEFAULTS: dict[str, Any] = {
     # "development" or "production". Production requires SECRET_KEY and sends secure cookies and HSTS.
@@ -24,8 +28,9 @@ DEFAULTS: dict[str, Any] = {
     # SQLAlchemy URL. Default: SQLite file "selfcheck.sqlite" in the instance folder.
     # PostgreSQL: postgresql+psycopg://user:password@host:5432/dbname
     "DATABASE_URL": None,
-    # Folder of the rule set the check is answered with (relative paths start at the project root).
-    "RULES_DIR": "rules/blended-impact",
+    # Folder of the rule set the check is answered with (a relative path starts at the current
+    # folder). Default: the shipped Blended-Impact rule set. The CLI follows the same rule.
+    "RULES_DIR": None,
     # Folder for cached PDF reports. Default: "reports" in the instance folder.
     "REPORT_CACHE_DIR": None,
     # Days an assessment is kept after its last change; then it counts as expired and is purged.
@@ -66,14 +71,23 @@ def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
         app.config["DATABASE_URL"] = f"sqlite:///{instance / 'selfcheck.sqlite'}"
     if not app.config["REPORT_CACHE_DIR"]:
         app.config["REPORT_CACHE_DIR"] = str(instance / "reports")
-    rules_dir = Path(app.config["RULES_DIR"])
-    app.config["RULES_DIR"] = str(rules_dir if rules_dir.is_absolute() else PROJECT_ROOT / rules_dir)
+    app.config["RULES_DIR"] = str(resolve_rules_dir(app.config["RULES_DIR"]))
     if is_production(app):
         if not app.config["SECRET_KEY"]:
             raise RuntimeError("SELFCHECK_SECRET_KEY must be set in production.")
         app.config.update(SESSION_COOKIE_SECURE=True, SESSION_COOKIE_NAME="__Host-session")
     elif not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret(instance)
+
+
+def resolve_rules_dir(configured: str | os.PathLike[str] | None) -> Path:
+    """One rule for app and CLI: the configured folder if set, else the shipped rule set."""
+    return Path(configured).resolve() if configured else shipped_ruleset()
+
+
+def rules_dir_from_environment() -> Path:
+    """The rule set for commands that run without an app: ``SELFCHECK_RULES_DIR`` or the shipped one."""
+    return resolve_rules_dir(os.environ.get(RULES_DIR_ENV))
 
 
 def is_production(app: Flask) -> bool:

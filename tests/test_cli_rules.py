@@ -91,6 +91,37 @@ def test_check_missing_folder(tmp_path: Path) -> None:
     assert ": E003 rule-set folder not found" in result.output
 
 
+def test_rules_commands_follow_the_apps_resolution_from_any_folder(tmp_path: Path, monkeypatch) -> None:
+    """No argument: SELFCHECK_RULES_DIR if set, else the shipped rule set; never the current folder."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SELFCHECK_RULES_DIR", raising=False)
+    assert run("rules", "check").output.startswith("ok: blended-impact ")
+    monkeypatch.setenv("SELFCHECK_RULES_DIR", str(MINIMAL))
+    assert run("rules", "check").output.startswith("ok: minimal 1.0")
+    assert run("rules", "test").output.splitlines()[-1] == "2 passed, 0 failed"
+    monkeypatch.setenv("SELFCHECK_RULES_DIR", str(tmp_path / "nowhere"))
+    missing = run("rules", "check")
+    assert missing.exit_code == 1
+    assert "nowhere:1: E003 rule-set folder not found" in missing.output
+
+
+def test_version_names_the_rule_set_it_would_use(monkeypatch) -> None:
+    from selfcheck import __version__
+    from selfcheck.reports import TEMPLATE_VERSION
+
+    monkeypatch.setenv("SELFCHECK_RULES_DIR", str(MINIMAL))
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"app_version: {__version__}", f"ruleset_dir: {MINIMAL}", "ruleset_id: minimal", "ruleset_version: 1.0",
+        f"ruleset_hash: {load_ruleset(MINIMAL).hash}", f"template_version: {TEMPLATE_VERSION}"]
+    monkeypatch.setenv("SELFCHECK_RULES_DIR", str(SEVERAL_FAULTS))
+    broken = run("--version")
+    assert broken.exit_code == 1
+    assert broken.output.startswith(f"app_version: {__version__}\n")
+    assert "E102" in broken.output
+
+
 # -- rules test ---------------------------------------------------------------------------------------------
 def test_rules_test_passes() -> None:
     result = run("rules", "test", MINIMAL)

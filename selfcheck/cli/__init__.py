@@ -37,8 +37,27 @@ class _LazyGroup(click.Group):
         return super().get_command(ctx, name)
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: the app and the rule set and layout it would answer with (same resolution as the app)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from .. import __version__
+    from ..config import rules_dir_from_environment
+    from ..provenance import provenance
+    from .rules import load_or_exit
+
+    click.echo(f"app_version: {__version__}")
+    rules = rules_dir_from_environment()
+    click.echo(f"ruleset_dir: {rules}")
+    for key, value_ in provenance(load_or_exit(rules)).items():
+        if key != "app_version":
+            click.echo(f"{key}: {value_}")
+    ctx.exit()
+
+
 @click.group(cls=_LazyGroup)
-@click.version_option(package_name="blended-impact-selfcheck")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the app version, the rule set (id, version, content hash) and the report layout version.")
 def main() -> None:
     """Blended-Impact-Selbstcheck: rule sets, scoring, reports and the database."""
 

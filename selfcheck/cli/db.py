@@ -7,8 +7,6 @@ from pathlib import Path
 import click
 from flask import Flask, current_app, has_app_context
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
-
 
 def _app() -> Flask:
     """The current app when run through Flask's CLI, else one built from the environment."""
@@ -27,9 +25,11 @@ def upgrade_database(app: Flask, revision: str = "head") -> None:
     from alembic import command
     from alembic.config import Config
 
+    from selfcheck.resources import shipped
+
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(shipped("migrations")))
     config.attributes["app"] = app
     command.upgrade(config, revision)
 

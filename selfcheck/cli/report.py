@@ -8,12 +8,10 @@ from pathlib import Path
 import click
 
 from ..engine import evaluate
-from .rules import DEFAULT_RULES, load_or_exit, read_answers_file
+from .rules import load_or_exit, read_answers_file, rules_option
 
 lang_option = click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
                            help="Language of the PDF.")
-rules_option = click.option("--rules", "rules", type=click.Path(path_type=Path), default=DEFAULT_RULES,
-                            show_default=True, help="Folder of the rule set.")
 output_option = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
                              help="Where to write the PDF.")
 

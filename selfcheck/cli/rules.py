@@ -8,16 +8,26 @@ from typing import Any
 
 import click
 
+from ..config import rules_dir_from_environment
 from ..engine import check_ruleset, evaluate, normalise_answers, ruleset_to_dict, run_examples
 from ..engine.loader import display_path, schema_problems
 from ..engine.model import RuleSet
 from ..engine.schema import ANSWERS_FILE, EXAMPLE_FILE, RULE_FILE
 from ..engine.yamlsrc import YamlError, line_of, read_yaml
+from ..resources import shipped
 
-DEFAULT_RULES = Path("rules/blended-impact")
-SCHEMA_DIR = Path("rules/schema")
 SCHEMAS = {"rule-file.schema.json": RULE_FILE, "example.schema.json": EXAMPLE_FILE}
-rules_path = click.argument("path", type=click.Path(path_type=Path), default=DEFAULT_RULES, required=False)
+RULES_HELP = "Folder of the rule set. Default: $SELFCHECK_RULES_DIR, else the shipped rule set."
+
+
+def _rules_or_default(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path:
+    """The same resolution as the app: the given folder, else SELFCHECK_RULES_DIR, else the shipped set."""
+    return value if value is not None else rules_dir_from_environment()
+
+
+rules_path = click.argument("path", type=click.Path(path_type=Path), required=False, callback=_rules_or_default)
+rules_option = click.option("--rules", "rules", type=click.Path(path_type=Path), callback=_rules_or_default,
+                            help=RULES_HELP)
 
 
 def load_or_exit(path: Path, show_warnings: bool = False) -> RuleSet:
@@ -86,9 +96,10 @@ def export_command(path: Path, fmt: str) -> None:
 
 
 @rules_group.command("schema")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=SCHEMA_DIR, show_default=True)
-def schema_command(output: Path) -> None:
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Folder to write to. Default: rules/schema.")
+def schema_command(output: Path | None) -> None:
     """Write the JSON Schemas of rule files and examples (for editor autocomplete)."""
+    output = output or shipped("rules") / "schema"
     output.mkdir(parents=True, exist_ok=True)
     for name, schema in SCHEMAS.items():
         (output / name).write_text(schema_json(schema), encoding="utf-8")
@@ -140,7 +151,7 @@ def _read_yaml_or_json(path: Path) -> Any:
 
 @click.command("score")
 @click.argument("answers_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--rules", "rules", type=click.Path(path_type=Path), default=DEFAULT_RULES, show_default=True)
+@rules_option
 @click.option("--explain", is_flag=True, help="Also print why each score and recommendation came out as it did.")
 def score_command(answers_file: Path, rules: Path, explain: bool) -> None:
     """Score an answers file ({organisation: ..., answers: {question_id: value}}) and print JSON."""

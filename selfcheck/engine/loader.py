@@ -42,11 +42,9 @@ _RULE_VALIDATOR = jsonschema.Draft202012Validator(RULE_FILE)
 
 
 def display_path(path: Path) -> str:
-    """A path as researchers see it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    """A path as researchers see it: relative to the working directory when inside it, else absolute."""
+    absolute = Path(os.path.abspath(path))
+    return str(absolute.relative_to(Path.cwd())) if absolute.is_relative_to(Path.cwd()) else str(absolute)
 
 
 def schema_problems(validator: jsonschema.Validator, data: Any, file: str) -> list[Problem]:

@@ -8,24 +8,24 @@ from __future__ import annotations
 
 import datetime
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from selfcheck.engine.model import RuleSet
+from selfcheck.resources import shipped
 
 from .context import build_report_context
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 PRINT_BASE = "report/print.css"  # page furniture shared by both layouts
 STYLESHEETS = {"report": "report/report.css", "paper": "paper/paper.css"}
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
+    templates = shipped("templates")
     return Environment(
-        loader=FileSystemLoader([TEMPLATES_DIR / "report", TEMPLATES_DIR / "paper"]),
+        loader=FileSystemLoader([templates / "report", templates / "paper"]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -36,7 +36,8 @@ def environment() -> Environment:
 
 def stylesheet_text(name: str) -> str:
     """The CSS of the "report" or "paper" layout after the shared base (our template folder only)."""
-    return "\n".join((TEMPLATES_DIR / path).read_text(encoding="utf-8") for path in (PRINT_BASE, STYLESHEETS[name]))
+    templates = shipped("templates")
+    return "\n".join((templates / path).read_text(encoding="utf-8") for path in (PRINT_BASE, STYLESHEETS[name]))
 
 
 def render_template(name: str, context: dict[str, Any]) -> str:

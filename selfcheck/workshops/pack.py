@@ -9,15 +9,14 @@ The pack shows the group only in aggregate: no individual answers are printed.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from flask import render_template
 from markupsafe import Markup
 
 from ..engine import RuleSet
+from ..resources import shipped
 
-PACK_CSS = Path(__file__).resolve().parents[2] / "templates" / "workshop_pack" / "pack.css"
 WORKSHEETS_MIN = 2
 PLAN_ROWS = 6
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
@@ -46,7 +45,7 @@ def render_pack_html(ruleset: RuleSet, view: dict[str, Any], lang: str) -> str:
         ruleset=ruleset,
         worksheets=worksheets,
         plan_rows=range(PLAN_ROWS),
-        pack_css=Markup(PACK_CSS.read_text(encoding="utf-8")),  # noqa: S704 - our own file
+        pack_css=Markup((shipped("templates") / "workshop_pack" / "pack.css").read_text(encoding="utf-8")),  # noqa: S704 - our own file
         paper=paper_body(ruleset, lang),
     )
 

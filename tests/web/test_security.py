@@ -66,6 +66,21 @@ def test_healthz_checks_the_database(app: Any) -> None:
     assert response.json == {"status": "ok", "database": "ok"}
 
 
+def test_version_names_the_app_rule_set_and_layout_without_paths(app: Any) -> None:
+    from selfcheck import __version__
+    from selfcheck.questionnaire.state import RULESET_KEY
+    from selfcheck.reports import TEMPLATE_VERSION
+
+    ruleset = app.extensions[RULESET_KEY]
+    response = app.test_client().get("/version")
+    assert response.status_code == 200
+    assert response.json == {"app_version": __version__, "ruleset_id": ruleset.id,
+                             "ruleset_version": ruleset.version, "ruleset_hash": ruleset.hash,
+                             "template_version": TEMPLATE_VERSION}
+    assert len(ruleset.hash) == 64
+    assert "/" not in response.text
+
+
 def test_healthz_reports_a_broken_database(tmp_path: Path, minimal_rules_dir: Path) -> None:
     app = create_app(
         {
