@@ -7,15 +7,13 @@ UI strings are German in the source and translated through gettext catalogs in
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, request, session, url_for
 from flask_babel import get_locale
 
 from .extensions import babel
-
-TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+from .texts import TRANSLATIONS_DIR, format_date
 
 
 def select_locale() -> str:
@@ -53,5 +51,6 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.filters["t"] = translate_text
+    app.jinja_env.filters["format_date"] = lambda day: format_date(day, current_language())
     app.jinja_env.globals["current_language"] = current_language
     app.jinja_env.globals["language_url"] = language_url

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import secrets
 from pathlib import Path
 
 import click
@@ -40,7 +39,6 @@ def pack_command(
     min_group_size: int,
 ) -> None:
     """Make the workshop pack from every answers file (YAML or JSON) in ANSWERS_DIR."""
-    from ..app import create_app
     from ..reports.pdf import configure
     from ..workshops.dashboard import GroupInput, Participant, build_view
     from ..workshops.pack import PackUnavailable, render_pack_pdf
@@ -60,12 +58,9 @@ def pack_command(
         participants=participants,
         min_group_size=min_group_size,
     )
-    # The app supplies templates and translations only: no database is opened.
-    app = create_app({"SECRET_KEY": secrets.token_hex(16), "RULES_DIR": str(rules.resolve())})
     configure(timeout_seconds=None)
-    with app.test_request_context(f"/?lang={lang}"):
-        try:
-            pdf = render_pack_pdf(ruleset, build_view(ruleset, group, lang), lang)
-        except PackUnavailable as error:
-            raise click.ClickException(f"the PDF could not be made: {error}") from None
+    try:
+        pdf = render_pack_pdf(ruleset, build_view(ruleset, group, lang), lang)
+    except PackUnavailable as error:
+        raise click.ClickException(f"the PDF could not be made: {error}") from None
     write_output(output, pdf)

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, Response, abort, current_app, render_template, url_for
-from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -21,9 +20,9 @@ from ..engine import evaluate, normalise_answers
 from ..i18n import current_language
 from ..reports import ReportCache, render_paper_pdf, render_report_pdf
 from ..reports.charts import dimension_chart_svg
-from ..reports.context import cited_sources
+from ..reports.context import cited_sources, describe_value, effort_labels, evidence_labels, missing_answer_words
 from ..services import aware
-from .present import describe_value
+from ..texts import translator
 from .state import client_address, current_ruleset, location_of, require_assessment, review_index
 
 if TYPE_CHECKING:
@@ -31,15 +30,6 @@ if TYPE_CHECKING:
     from ..models import Assessment
 
 bp = Blueprint("results", __name__)
-
-EFFORT_LABELS = {"low": _l("gering"), "medium": _l("mittel"), "high": _l("hoch")}
-EVIDENCE_LABELS = {
-    "study_hypothesis": _l("Ausgangsannahme der Studie „Blended Impact“"),
-    "related_study": _l("Verwandte Studie"),
-    "practice_example": _l("Praxisbeispiel"),
-    "expert_assumption": _l("Einschätzung von Fachleuten"),
-}
-GAP_REASONS = {"unknown": _l("Sie haben „Weiß nicht“ angegeben."), "unanswered": _l("Noch nicht beantwortet.")}
 
 
 def compute_result(ruleset: RuleSet, assessment: Assessment) -> dict[str, Any]:
@@ -75,7 +65,7 @@ def results_context(ruleset: RuleSet, result: dict[str, Any], lang: str) -> dict
             {
                 "question": ruleset.question(gap["question"]).text.get(lang),
                 "dimension": ruleset.dimension(dimension_id).title.get(lang) if dimension_id else None,
-                "reason": str(GAP_REASONS.get(gap["reason"], gap["reason"])),
+                "reason": missing_answer_words(translator(lang))[gap["reason"]],
             }
         )
     return {
@@ -97,7 +87,7 @@ def results_context(ruleset: RuleSet, result: dict[str, Any], lang: str) -> dict
 
 def _recommendation(ruleset: RuleSet, item: dict[str, Any], lang: str) -> dict[str, Any]:
     rule = ruleset.recommendation(item["id"])
-    evidence_labels = {level: str(label) for level, label in EVIDENCE_LABELS.items()}
+    _ = translator(lang)
     trace = [
         {
             "clause": entry["clause"],
@@ -113,12 +103,12 @@ def _recommendation(ruleset: RuleSet, item: dict[str, Any], lang: str) -> dict[s
         "title": rule.title.get(lang),
         "why": rule.why.get(lang),
         "steps": [step.get(lang) for step in rule.steps],
-        "effort": str(EFFORT_LABELS.get(rule.effort, rule.effort)),
+        "effort": effort_labels(_)[rule.effort],
         "example": rule.example.get(lang) if rule.example else None,
         "dimension": ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else None,
         "when": rule.when_text,
         "trace": trace,
-        "sources": cited_sources(ruleset, rule.sources, lang, evidence_labels),
+        "sources": cited_sources(ruleset, rule.sources, lang, evidence_labels(_)),
     }
 
 

@@ -12,29 +12,7 @@ from html import escape
 from typing import Any
 
 from selfcheck.engine.model import RuleSet
-
-_STRINGS = {
-    "de": {
-        "title": "Ergebnis je Thema",
-        "desc": "Balkendiagramm: Punktzahl von 0 bis 100 für jedes Thema.",
-        "no_score": "keine Bewertung",
-        "quadrant_title": "Blended-Profil",
-        "you": "Sie",
-        "no_type": "Profil noch offen: zu wenige Antworten.",
-        "low": "niedrig",
-        "high": "hoch",
-    },
-    "en": {
-        "title": "Result per topic",
-        "desc": "Bar chart: score from 0 to 100 for each topic.",
-        "no_score": "no score",
-        "quadrant_title": "Blend profile",
-        "you": "You",
-        "no_type": "Profile still open: too few answers.",
-        "low": "low",
-        "high": "high",
-    },
-}
+from selfcheck.texts import translator
 
 _INK = "#1f2a33"
 _MUTED = "#5b6770"
@@ -44,7 +22,17 @@ _FONT = "font-family=\"'Source Sans 3', 'Source Sans Pro', Arial, sans-serif\""
 
 
 def _s(lang: str) -> dict[str, str]:
-    return _STRINGS.get(lang, _STRINGS["de"])
+    _ = translator(lang)
+    return {
+        "title": _("Ergebnis je Thema"),
+        "desc": _("Balkendiagramm: Punktzahl von 0 bis 100 für jedes Thema."),
+        "no_score": _("keine Bewertung"),
+        "quadrant_title": _("Blended-Profil"),
+        "you": _("Sie"),
+        "no_type": _("Profil noch offen: zu wenige Antworten."),
+        "low": _("niedrig"),
+        "high": _("hoch"),
+    }
 
 
 def _x(text: object) -> str:

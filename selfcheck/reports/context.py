@@ -15,11 +15,40 @@ from markupsafe import Markup
 
 from selfcheck.engine.model import NOT_APPLICABLE, UNKNOWN, Citation, Question, RuleSet
 
+from ..texts import Translate, format_date, language, translator
 from .charts import blend_quadrant_svg, dimension_chart_svg
-from .strings import MONTHS, strings
 
-EVIDENCE_ORDER = ("study_hypothesis", "related_study", "practice_example", "expert_assumption")
 ACTION_PLAN_ROWS = 8
+
+
+def evidence_labels(_: Translate) -> dict[str, str]:
+    """The evidence levels, strongest first, as every page and PDF names them."""
+    return {
+        "study_hypothesis": _("Ausgangsannahme der Studie „Blended Impact“"),
+        "related_study": _("Verwandte Studie"),
+        "practice_example": _("Praxisbeispiel"),
+        "expert_assumption": _("Fachliche Einschätzung"),
+    }
+
+
+def evidence_explanations(_: Translate) -> dict[str, str]:
+    return {
+        "study_hypothesis": _("Eine Ausgangsannahme oder Forschungsfrage des Projekts Blended Impact (ZiviZ, "
+                              "betterplace lab). Sie ist dort als Annahme formuliert, nicht als geprüftes Ergebnis."),
+        "related_study": _("Ergebnisse anderer Studien zu ähnlichen Fragen."),
+        "practice_example": _("Erfahrungen eines Projekts, das so arbeitet."),
+        "expert_assumption": _("Eine begründete Einschätzung der Autorinnen und Autoren dieses Checks."),
+    }
+
+
+def effort_labels(_: Translate) -> dict[str, str]:
+    return {"low": _("gering"), "medium": _("mittel"), "high": _("hoch")}
+
+
+def missing_answer_words(_: Translate) -> dict[str, str]:
+    """How a missing answer and the special answers are shown wherever answers are listed."""
+    return {"unanswered": _("nicht beantwortet"), "unknown": _("Weiß nicht"),
+            "not_applicable": _("Trifft auf uns nicht zu")}
 
 
 def question_numbers(ruleset: RuleSet) -> dict[str, str]:
@@ -31,31 +60,39 @@ def question_numbers(ruleset: RuleSet) -> dict[str, str]:
     }
 
 
-def format_date(day: datetime.date, lang: str) -> str:
-    month = MONTHS["en" if lang == "en" else "de"][day.month - 1]
-    return f"{day.day} {month} {day.year}" if lang == "en" else f"{day.day}. {month} {day.year}"
-
-
-def answer_label(question: Question | None, value: Any, lang: str, words: Mapping[str, str] | None = None) -> str:
+def answer_label(question: Question | None, value: Any, lang: str) -> str:
     """An answer as the words the person ticked or wrote: option labels, the unit after a number.
 
-    ``words`` names a missing answer and the special answers (keys ``unanswered``, ``unknown``,
-    ``not_applicable``); the report's own texts by default, the web page passes its translations.
     Without a question (a traced value that is not an answer) values are shown as they are.
     """
-    t = words or strings(lang)
+    words = missing_answer_words(translator(lang))
     if value is None or value == "" or value == []:
-        return t["unanswered"]
-    if value == UNKNOWN:
-        return t["unknown"]
-    if value == NOT_APPLICABLE:
-        return t["not_applicable"]
+        return words["unanswered"]
+    if value in (UNKNOWN, NOT_APPLICABLE):
+        return words[value]
     labels = {option.id: option.label.get(lang) for option in question.options} if question is not None else {}
     if isinstance(value, list | tuple):
         return ", ".join(labels.get(str(v), str(v)) for v in value)
     if question is not None and question.type == "number" and question.unit is not None:
         return f"{value} {question.unit.get(lang)}"
     return labels.get(str(value), str(value))
+
+
+def describe_value(ruleset: RuleSet, question_id: str | None, value: Any, lang: str) -> str:
+    """An answer or a traced value in words (review, "Warum sehe ich das?", workshop dashboard).
+
+    Like ``answer_label``, plus the words for traced yes/no values and an empty multiple choice.
+    """
+    _ = translator(lang)
+    if isinstance(value, bool):
+        return _("ja") if value else _("nein")
+    if isinstance(value, list | tuple) and not value:
+        return _("nichts gewählt")
+    try:
+        question = ruleset.question(question_id) if question_id else None
+    except KeyError:  # a traced value that is not an answer (a score, the organisation type, ...)
+        question = None
+    return answer_label(question, value, lang)
 
 
 def cited_sources(
@@ -86,9 +123,9 @@ def _result_dict(result: Any) -> dict[str, Any]:
 
 
 def _recommendation(ruleset: RuleSet, rec: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    t = strings(lang)
+    _ = translator(lang)
     rule = ruleset.recommendation(rec["id"])
-    sources = cited_sources(ruleset, rule.sources, lang, {e: t[f"ev_{e}"] for e in EVIDENCE_ORDER})
+    sources = cited_sources(ruleset, rule.sources, lang, evidence_labels(_))
     dimension = ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else None
     return {
         "id": rule.id,
@@ -98,7 +135,7 @@ def _recommendation(ruleset: RuleSet, rec: Mapping[str, Any], lang: str) -> dict
         "title": rule.title.get(lang),
         "why": rule.why.get(lang),
         "steps": [step.get(lang) for step in rule.steps],
-        "effort": t[f"effort_{rule.effort}"],
+        "effort": effort_labels(_)[rule.effort],
         "example": rule.example.get(lang) if rule.example else None,
         "sources": sources,
         "dimension": dimension,
@@ -108,7 +145,7 @@ def _recommendation(ruleset: RuleSet, rec: Mapping[str, Any], lang: str) -> dict
 def _dimension(
     ruleset: RuleSet, row: Mapping[str, Any], answers: Mapping[str, Any], numbers: dict[str, str], lang: str
 ) -> dict[str, Any]:
-    t = strings(lang)
+    _ = translator(lang)
     dimension = ruleset.dimension(row["id"])
     level = ruleset.level(row["id"], row["level"]) if row.get("level") else None
     higher = [lv for lv in dimension.levels if level is not None and lv.min > level.max]
@@ -129,7 +166,8 @@ def _dimension(
         if points >= c["max_points"]:
             strengths.append(item)
         else:
-            item["open"] = t["open_points"].format(open=c["max_points"] - points, max=c["max_points"])
+            item["open"] = _("noch %(open)s von %(max)s Punkten offen", open=c["max_points"] - points,
+                             max=c["max_points"])
             item["weight_open"] = (c["max_points"] - points) * c["weight"]
             open_items.append(item)
     open_items.sort(key=lambda i: -i["weight_open"])  # stable: ties keep the questionnaire order
@@ -140,13 +178,15 @@ def _dimension(
         "score": row.get("score"),
         "level": level.label.get(lang) if level else None,
         "level_description": level.description.get(lang) if level and level.description else "",
-        "answered_of": t["answered_of"].format(answered=row.get("answered", 0), visible=row.get("visible", 0)),
+        "answered_of": _("%(answered)s von %(visible)s Fragen beantwortet",
+                         answered=row.get("answered", 0), visible=row.get("visible", 0)),
         "completeness": row.get("completeness"),
         "strengths": strengths[:4],
         "open": open_items[:3],
         "unknown": unknown,
         "next_level": (
-            t["next_level_is"].format(level=next_level.label.get(lang), min=next_level.min) if next_level else None
+            _("Die nächste Stufe ist „%(level)s“ (ab %(min)s Punkten).", level=next_level.label.get(lang),
+              min=next_level.min) if next_level else None
         ),
     }
 
@@ -161,8 +201,8 @@ def build_report_context(
     created: datetime.date,
 ) -> dict[str, Any]:
     """Everything the report template shows, as plain data."""
-    lang = "en" if lang == "en" else "de"
-    t = strings(lang)
+    lang = language(lang)
+    _ = translator(lang)
     data = _result_dict(result)
     numbers = question_numbers(ruleset)
     recommendations = [_recommendation(ruleset, r, lang) for r in sorted(data["recommendations"],
@@ -173,8 +213,8 @@ def build_report_context(
     for axis_row, axis in zip(blend.get("axes", []), ruleset.blend.axes, strict=False):
         label = axis.label.get(lang)
         score = axis_row.get("score")
-        axes.append(t["axis_no_score"].format(label=label) if score is None
-                    else t["axis_score"].format(label=label, score=score))
+        axes.append(_("%(label)s: noch keine Bewertung", label=label) if score is None
+                    else _("%(label)s: %(score)s von 100", label=label, score=score))
     gaps: dict[str, dict[str, Any]] = {}
     for gap in data.get("knowledge_gaps", []):
         question = ruleset.question(gap["question"])
@@ -183,7 +223,7 @@ def build_report_context(
         gaps.setdefault(key, {"title": title, "items": []})["items"].append({
             "number": numbers[question.id],
             "text": question.text.get(lang),
-            "reason": t[f"reason_{gap['reason']}"],
+            "reason": missing_answer_words(_)[gap["reason"]],
         })
     visible = {q.id for q in ruleset.visible_questions(answers)}
     appendix = []
@@ -205,8 +245,7 @@ def build_report_context(
     plan = [r["title"] for r in next_steps] + [""] * (ACTION_PLAN_ROWS - len(next_steps))
     return {
         "lang": lang,
-        "t": t,
-        "title": f"{ruleset.title.get(lang)}: {t['report']}",
+        "title": f"{ruleset.title.get(lang)}: {_('Ergebnisbericht')}",
         "ruleset_title": ruleset.title.get(lang),
         "organisation": organisation_name.strip() if organisation_name and organisation_name.strip() else None,
         "created": format_date(created, lang),
@@ -218,7 +257,8 @@ def build_report_context(
             "label": blend_type.label.get(lang) if blend_type else None,
             "description": blend_type.description.get(lang) if blend_type and blend_type.description else "",
             "axes": axes,
-            "intro": t["blend_intro"].format(threshold=ruleset.blend.threshold),
+            "intro": _("Das Profil verbindet zwei Blickwinkel: digitale Angebote und die Verankerung vor Ort. "
+                       "Ein Wert ab %(threshold)s gilt als hoch.", threshold=ruleset.blend.threshold),
         },
         "next_steps": next_steps,
         "dimensions": [_dimension(ruleset, row, answers, numbers, lang) for row in data["dimensions"]],
@@ -227,11 +267,12 @@ def build_report_context(
         "plan": plan,
         "appendix": appendix,
         "levels": [
-            {"label": lv.label.get(lang), "range": t["range"].format(min=lv.min, max=lv.max),
+            {"label": lv.label.get(lang), "range": _("%(min)s bis %(max)s Punkte", min=lv.min, max=lv.max),
              "description": lv.description.get(lang) if lv.description else ""}
             for lv in ruleset.levels
         ],
-        "evidence_levels": [{"label": t[f"ev_{e}"], "text": t[f"ev_{e}_text"]} for e in EVIDENCE_ORDER],
+        "evidence_levels": [{"label": label, "text": evidence_explanations(_)[level]}
+                            for level, label in evidence_labels(_).items()],
         "why": [{"title": d.title.get(lang), "text": d.why.get(lang)} for d in ruleset.dimensions if d.why],
         "sources": sources,
     }

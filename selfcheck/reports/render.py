@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from selfcheck.engine.model import RuleSet
 from selfcheck.resources import shipped
+from selfcheck.texts import LANGUAGES, language, translations
 
 from .context import build_report_context
 
@@ -21,17 +22,21 @@ PRINT_BASE = "report/print.css"  # page furniture shared by both layouts
 STYLESHEETS = {"report": "report/report.css", "paper": "paper/paper.css"}
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+@lru_cache(maxsize=len(LANGUAGES))
+def environment(lang: str) -> Environment:
+    """One environment per language, its ``_()`` bound to the shared gettext catalog."""
     templates = shipped("templates")
-    return Environment(
-        loader=FileSystemLoader([templates / "report", templates / "paper"]),
+    env = Environment(
+        loader=FileSystemLoader([templates / "report", templates / "paper", templates / "workshop_pack"]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    return env
 
 
 def stylesheet_text(name: str) -> str:
@@ -41,7 +46,8 @@ def stylesheet_text(name: str) -> str:
 
 
 def render_template(name: str, context: dict[str, Any]) -> str:
-    return environment().get_template(name).render(**context)
+    """Render ``name`` in the language ``context["lang"]``."""
+    return environment(language(context.get("lang"))).get_template(name).render(**context)
 
 
 def render_report_html(

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from flask_babel import gettext as _
 from markupsafe import Markup
 
 from ..engine import RuleSet, evaluate, normalise_answers
 from ..engine.group import GroupSummary, QuestionDivergence, Respondent, summarise
-from ..reports.context import answer_label, question_numbers
+from ..reports.context import describe_value, question_numbers
+from ..texts import format_date, translator
 from ..workshop_models import DEFAULT_MIN_GROUP_SIZE
 from .charts import ChartRow, distribution_svg
 
@@ -47,25 +47,15 @@ class GroupInput:
     consensus: dict[str, dict[str, Any]] = field(default_factory=dict)  # question id -> answer, note
 
 
-def pseudonym(index: int) -> str:
+def pseudonym(index: int, lang: str) -> str:
     letters = string.ascii_uppercase
     tag = letters[index % 26] + (str(index // 26 + 1) if index >= 26 else "")
-    return _("Person %(tag)s", tag=tag)
+    return translator(lang)("Person %(tag)s", tag=tag)
 
 
 def stable_order(participants: Sequence[Participant]) -> list[Participant]:
     """A fixed order that does not reveal who joined first."""
     return sorted(participants, key=lambda p: hashlib.sha256(p.key.encode("utf-8")).hexdigest())
-
-
-def answer_words(ruleset: RuleSet, question_id: str, value: Any, lang: str) -> str:
-    """An answer as the words on the form (the report's wording, in the page's translations)."""
-    question = ruleset.question(question_id)
-    if isinstance(value, list | tuple) and not value:  # a multiple choice with nothing ticked
-        return _("nichts gewählt")
-    words = {"unanswered": _("keine Antwort"), "unknown": _("Weiß nicht"),
-             "not_applicable": _("Trifft auf uns nicht zu")}
-    return answer_label(question, value, lang, words)
 
 
 def count_label(ruleset: RuleSet, question_id: str, key: str, lang: str) -> str:
@@ -74,12 +64,13 @@ def count_label(ruleset: RuleSet, question_id: str, key: str, lang: str) -> str:
     if key.startswith("band:"):
         return question.bands[int(key[5:])].label.get(lang)
     if question.type == "multi":
-        return answer_words(ruleset, question_id, [] if key == "-" else key.split("+"), lang)
-    return answer_words(ruleset, question_id, key, lang)
+        return describe_value(ruleset, question_id, [] if key == "-" else key.split("+"), lang)
+    return describe_value(ruleset, question_id, key, lang)
 
 
 def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> dict[str, Any]:
     """Everything the dashboard and the pack show, already filtered for privacy."""
+    _ = translator(lang)
     completed = stable_order([p for p in group.participants if p.completed])
     respondents = []
     for participant in completed:
@@ -89,14 +80,14 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> dict[str, Any]
     all_consented = size > 0 and all(p.consent for p in completed)
     group_visible = size >= group.min_group_size or all_consented
     individual_all = size >= group.min_group_size
-    labels = [_individual_label(i, p) for i, p in enumerate(completed)]
+    labels = [_individual_label(i, p, lang) for i, p in enumerate(completed)]
     shown_people = [i for i, p in enumerate(completed) if individual_all or p.consent]
     summary = summarise(ruleset, respondents)
     numbers = question_numbers(ruleset)
     view: dict[str, Any] = {
         "title": group.title,
         "municipality": group.municipality,
-        "held_on": group.held_on,
+        "held_on": format_date(group.held_on, lang) if group.held_on else None,
         "min_group_size": group.min_group_size,
         "joined": len(group.participants),
         "completed": size,
@@ -119,7 +110,7 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> dict[str, Any]
         distribution_svg(
             [ChartRow(d["title"], d["scores"], d["median"]) for d in view["dimensions"]],
             title=_("Verteilung der Punktzahlen je Thema"),
-            description=_chart_description(view["dimensions"]),
+            description=_chart_description(view["dimensions"], lang),
             median_label=_("Median"),
         )
     )
@@ -132,8 +123,8 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> dict[str, Any]
     return view
 
 
-def _individual_label(index: int, participant: Participant) -> str:
-    name = pseudonym(index)
+def _individual_label(index: int, participant: Participant, lang: str) -> str:
+    name = pseudonym(index, lang)
     if participant.consent and participant.organisation_name:
         return f"{name} ({participant.organisation_name})"
     return name
@@ -156,7 +147,8 @@ def _dimensions(ruleset: RuleSet, summary: GroupSummary, lang: str) -> list[dict
     return rows
 
 
-def _chart_description(dimensions: list[dict[str, Any]]) -> str:
+def _chart_description(dimensions: list[dict[str, Any]], lang: str) -> str:
+    _ = translator(lang)
     parts = []
     for d in dimensions:
         if d["median"] is None:
@@ -180,6 +172,7 @@ def _agenda_item(
     ruleset: RuleSet, item: QuestionDivergence, lang: str, numbers: dict[str, str], group: GroupInput
 ) -> dict[str, Any]:
     question = ruleset.question(item.question_id)
+    _ = translator(lang)
     text = question.text.get(lang)
     prompts = [_("Wie verstehen Sie diese Aussage? Woran haben Sie beim Antworten gedacht?")]
     best = _best_option(ruleset, item.question_id, lang)
@@ -202,7 +195,7 @@ def _agenda_item(
         "prompts": prompts,
         "consensus": (
             {
-                "answer": answer_words(ruleset, item.question_id, consensus.get("answer"), lang)
+                "answer": describe_value(ruleset, item.question_id, consensus.get("answer"), lang)
                 if consensus.get("answer") is not None else None,
                 "note": consensus.get("note"),
             }
@@ -213,6 +206,7 @@ def _agenda_item(
 
 
 def _blend(ruleset: RuleSet, summary: GroupSummary, lang: str) -> list[tuple[str, int]]:
+    _ = translator(lang)
     rows = []
     for type_id, count in summary.blend.types.items():
         label = ruleset.blend_type(type_id).label.get(lang) if type_id else _("Noch offen (zu wenige Antworten)")
@@ -292,6 +286,6 @@ def _add_individual(
     view["dimension_titles"] = [d.title.get(lang) for d in ruleset.dimensions]
     for item in view.get("agenda", []):
         item["individual"] = [
-            (labels[i], answer_words(ruleset, item["id"], respondents[i].answers.get(item["id"]), lang))
+            (labels[i], describe_value(ruleset, item["id"], respondents[i].answers.get(item["id"]), lang))
             for i in shown
         ]

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import render_template
 from markupsafe import Markup
 
 from ..engine import RuleSet
 from ..resources import shipped
+from ..texts import language
 
 WORKSHEETS_MIN = 2
 PLAN_ROWS = 6
@@ -35,19 +35,21 @@ def paper_body(ruleset: RuleSet, lang: str) -> Markup:
 
 
 def render_pack_html(ruleset: RuleSet, view: dict[str, Any], lang: str) -> str:
-    """The whole pack as one HTML document; needs an app context (texts via gettext)."""
+    """The whole pack as one HTML document, with the report's Flask-free templates and catalog."""
+    from ..reports import render_template
+
     worksheets = [item["text"] for item in view.get("agenda", [])]
     worksheets += [""] * max(0, WORKSHEETS_MIN - len(worksheets))
-    return render_template(
-        "workshop_pack/pack.html",
-        view=view,
-        lang="en" if lang == "en" else "de",
-        ruleset=ruleset,
-        worksheets=worksheets,
-        plan_rows=range(PLAN_ROWS),
-        pack_css=Markup((shipped("templates") / "workshop_pack" / "pack.css").read_text(encoding="utf-8")),  # noqa: S704 - our own file
-        paper=paper_body(ruleset, lang),
-    )
+    pack_css = (shipped("templates") / "workshop_pack" / "pack.css").read_text(encoding="utf-8")
+    return render_template("pack.html", {
+        "view": view,
+        "lang": language(lang),
+        "ruleset": ruleset,
+        "worksheets": worksheets,
+        "plan_rows": range(PLAN_ROWS),
+        "pack_css": Markup(pack_css),  # noqa: S704 - our own file
+        "paper": paper_body(ruleset, lang),
+    })
 
 
 def render_pack_pdf(ruleset: RuleSet, view: dict[str, Any], lang: str) -> bytes:

@@ -49,7 +49,7 @@ def test_paper_has_a_box_per_option(minimal_ruleset):
      "you did not tick “None” in question 2.3"),
     ("sprachen >= 4 and web is unknown",
      "bei Frage 2.2 mindestens 4 eingetragen haben und bei Frage 2.1 „Weiß nicht“ angekreuzt haben",
-     "you entered at least 4 in question 2.2 and you ticked “Don't know” in question 2.1"),
+     "you entered at least 4 in question 2.2 and you ticked “Don’t know” in question 2.1"),
     ("not (sprachen < 2 or web is answered)",
      "bei Frage 2.2 mindestens 2 eingetragen haben und Frage 2.1 nicht beantwortet haben",
      "you entered at least 2 in question 2.2 and you did not answer question 2.1"),
