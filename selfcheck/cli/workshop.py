@@ -39,8 +39,8 @@ def pack_command(
     min_group_size: int,
 ) -> None:
     """Make the workshop pack from every answers file (YAML or JSON) in ANSWERS_DIR."""
+    from ..presenter.group import GroupInput, Participant, build_view
     from ..reports.pdf import configure
-    from ..workshops.dashboard import GroupInput, Participant, build_view
     from ..workshops.pack import PackUnavailable, render_pack_pdf
 
     ruleset = load_or_exit(rules)

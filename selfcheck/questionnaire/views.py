@@ -16,7 +16,7 @@ from .. import services
 from ..db import get_session
 from ..engine import NOT_APPLICABLE, UNKNOWN, normalise_answers
 from ..i18n import current_language
-from ..reports.context import describe_value, question_numbers
+from ..presenter import describe_value, question_numbers
 from .forms import ConfirmForm, StartForm, StepForm, build_step_form
 from .results import forget_reports
 from .state import (

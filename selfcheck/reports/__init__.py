@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from selfcheck.engine.model import RuleSet
+from selfcheck.engine.scoring import Result
 
 from .cache import ReportCache
 from .paper import build_paper_context
@@ -33,7 +34,7 @@ __all__ = [
 
 def render_report_pdf(
     ruleset: RuleSet,
-    result: Any,
+    result: Result,
     *,
     answers: Mapping[str, Any],
     organisation_name: str | None,

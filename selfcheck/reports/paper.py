@@ -11,8 +11,8 @@ from typing import Any
 from selfcheck.engine.conditions import AllOf, AnyOf, Compare, Condition, Not
 from selfcheck.engine.model import NOT_APPLICABLE, UNKNOWN, Question, RuleSet
 
+from ..presenter import question_numbers
 from ..texts import language, translator
-from .context import question_numbers
 
 _NEGATE = {"==": "!=", "!=": "==", "in": "not in", "not in": "in",
            "<": ">=", ">=": "<", ">": "<=", "<=": ">"}

@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from selfcheck.engine.model import RuleSet
+from selfcheck.engine.scoring import Result
 from selfcheck.resources import shipped
 from selfcheck.texts import LANGUAGES, language, translations
 
@@ -52,7 +53,7 @@ def render_template(name: str, context: dict[str, Any]) -> str:
 
 def render_report_html(
     ruleset: RuleSet,
-    result: Any,
+    result: Result,
     *,
     answers: dict[str, Any],
     organisation_name: str | None,

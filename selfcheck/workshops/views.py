@@ -29,13 +29,13 @@ from .. import services as assessment_services
 from ..db import get_session
 from ..engine import normalise_answers
 from ..i18n import current_language
+from ..presenter.group import GroupInput, Participant, build_view
 from ..questionnaire.forms import ConfirmForm, build_step_form
 from ..questionnaire.results import forget_reports
 from ..questionnaire.state import bind_session, client_address, current_assessment, current_ruleset, retention_days
 from ..questionnaire.views import RESUME_ONCE_KEY
 from ..services import workshops as services
 from ..workshop_models import DEFAULT_MIN_GROUP_SIZE, Workshop
-from .dashboard import GroupInput, Participant, build_view
 from .forms import ConsentForm, CreateWorkshopForm, JoinForm, NoteForm, PaperMetaForm
 from .qr import qr_svg
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from selfcheck.reports.charts import blend_quadrant_svg, dimension_chart_svg
+from selfcheck.presenter.charts import blend_quadrant_svg, dimension_chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def test_dimension_chart_labels_every_bar(minimal_ruleset, minimal_result):
     data = minimal_result.to_dict()
-    svg = ET.fromstring(dimension_chart_svg(minimal_ruleset, data, "de"))
+    svg = ET.fromstring(dimension_chart_svg(minimal_ruleset, minimal_result, "de"))
     assert svg.get("role") == "img"
     assert svg.find(f"{SVG}title").text == "Ergebnis je Thema"
     texts = [t.text for t in svg.iter(f"{SVG}text")]
@@ -25,8 +25,10 @@ def test_dimension_chart_labels_every_bar(minimal_ruleset, minimal_result):
 
 
 def test_dimension_without_score_is_marked_in_words(minimal_ruleset, minimal_result):
-    data = minimal_result.to_dict()
-    data["dimensions"][0].update(score=None, level=None)
+    from dataclasses import replace
+
+    first = replace(minimal_result.dimensions[0], score=None, level=None)
+    data = replace(minimal_result, dimensions=(first, *minimal_result.dimensions[1:]))
     svg = dimension_chart_svg(minimal_ruleset, data, "en")
     assert "no score" in svg
     assert 'stroke-dasharray="4 3"' in svg
@@ -35,7 +37,7 @@ def test_dimension_without_score_is_marked_in_words(minimal_ruleset, minimal_res
 def test_blend_quadrant_marks_the_organisation(minimal_ruleset, minimal_result):
     data = minimal_result.to_dict()
     chosen = minimal_ruleset.blend_type(data["blend"]["type"]).label.de
-    svg = ET.fromstring(blend_quadrant_svg(minimal_ruleset, data, "de"))
+    svg = ET.fromstring(blend_quadrant_svg(minimal_ruleset, minimal_result, "de"))
     assert svg.find(f"{SVG}desc").text == f"Sie: {chosen}."
     assert len([r for r in svg.iter(f"{SVG}rect") if (r.get("fill") or "").startswith("url(#")]) == 1
 
@@ -48,7 +50,7 @@ def test_chart_text_is_escaped(minimal_ruleset, minimal_result):
     dimension = minimal_ruleset.dimensions[0]
     hostile = replace(dimension, title=Text("<script>x</script> & Co"))
     ruleset = replace(minimal_ruleset, dimensions=(hostile, *minimal_ruleset.dimensions[1:]), _index={})
-    svg = dimension_chart_svg(ruleset, minimal_result.to_dict(), "de")
+    svg = dimension_chart_svg(ruleset, minimal_result, "de")
     assert "<script>" not in svg
     assert "&lt;script&gt;x&lt;/script&gt; &amp; Co" in svg
     ET.fromstring(svg)

@@ -6,8 +6,8 @@ import pytest
 from reportcheck import pdf_text
 
 from selfcheck.engine import parse_condition
+from selfcheck.presenter import question_numbers
 from selfcheck.reports import render_paper_html
-from selfcheck.reports.context import question_numbers
 from selfcheck.reports.paper import describe_condition
 
 

@@ -234,7 +234,7 @@ def test_organisation_name_too_long(browser: Browser) -> None:
 
 def test_questions_carry_the_numbers_of_the_paper_questionnaire(browser: Browser, minimal_ruleset: Any) -> None:
     """A workshop mixes paper and web: "Frage 2.3" must mean the same question in both."""
-    from selfcheck.reports.context import question_numbers
+    from selfcheck.presenter import question_numbers
 
     numbers = question_numbers(minimal_ruleset)
     browser.start()

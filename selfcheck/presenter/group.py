@@ -1,4 +1,4 @@
-"""The facilitator's view of a workshop as plain data: used by the dashboard and the pack PDF.
+"""The facilitator's view of a workshop: used by the dashboard and the pack PDF.
 
 Scores come from ``engine.evaluate`` and the group figures from ``engine.group``; this
 module only decides what may be shown (privacy threshold and consent) and looks up texts.
@@ -17,10 +17,9 @@ from markupsafe import Markup
 
 from ..engine import RuleSet, evaluate, normalise_answers
 from ..engine.group import GroupSummary, QuestionDivergence, Respondent, summarise
-from ..reports.context import describe_value, question_numbers
 from ..texts import format_date, translator
-from ..workshop_models import DEFAULT_MIN_GROUP_SIZE
-from .charts import ChartRow, distribution_svg
+from .group_charts import ChartRow, distribution_svg
+from .words import describe_value, question_numbers
 
 PAPER = "paper"
 
@@ -43,7 +42,7 @@ class GroupInput:
     municipality: str
     held_on: date | None
     participants: Sequence[Participant]
-    min_group_size: int = DEFAULT_MIN_GROUP_SIZE
+    min_group_size: int  # fewest finished answers before group figures show (the workshop's setting)
     consensus: dict[str, dict[str, Any]] = field(default_factory=dict)  # question id -> answer, note
 
 

@@ -7,11 +7,10 @@ level as text, and a dimension without a score is drawn as a dashed outline with
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from html import escape
-from typing import Any
 
 from selfcheck.engine.model import RuleSet
+from selfcheck.engine.scoring import Result
 from selfcheck.texts import translator
 
 _INK = "#1f2a33"
@@ -40,15 +39,14 @@ def _x(text: object) -> str:
 
 
 def dimension_chart_svg(
-    ruleset: RuleSet, result_dict: Mapping[str, Any], lang: str, *, id_prefix: str = "dimchart"
+    ruleset: RuleSet, result: Result, lang: str, *, id_prefix: str = "dimchart"
 ) -> str:
     """A horizontal bar chart of the dimension scores (0-100) with level boundaries.
 
-    ``result_dict`` is ``Result.to_dict()``; ``id_prefix`` keeps element ids unique when a
-    page shows more than one chart.
+    ``id_prefix`` keeps element ids unique when a page shows more than one chart.
     """
     s = _s(lang)
-    rows = list(result_dict.get("dimensions", []))
+    rows = result.dimensions
     width, left, right = 640, 8, 140
     bar_w = width - left - right
     # One row: title (baseline at +13), bar (+18 .. +31), score label beside the bar.
@@ -63,11 +61,11 @@ def dimension_chart_svg(
     descs = []
     parts: list[str] = []
     for i, row in enumerate(rows):
-        dimension = ruleset.dimension(row["id"])
+        dimension = ruleset.dimension(row.id)
         title = dimension.title.get(lang)
         y = top + i * row_h
         bar_y = y + bar_top
-        score, level_id = row.get("score"), row.get("level")
+        score, level_id = row.score, row.level
         parts.append(f'<text x="{left}" y="{y + 13}" font-size="13" fill="{_INK}">{_x(title)}</text>')
         parts.append(f'<rect x="{left}" y="{bar_y}" width="{bar_w}" height="{bar_h}" fill="{_TRACK}" />')
         if score is None:
@@ -81,7 +79,7 @@ def dimension_chart_svg(
             parts.append(
                 f'<rect x="{left}" y="{bar_y}" width="{px(score) - left:.1f}" height="{bar_h}" fill="{_BAR}" />'
             )
-            level = ruleset.level(row["id"], level_id).label.get(lang) if level_id else ""
+            level = ruleset.level(row.id, level_id).label.get(lang) if level_id else ""
             label = f"{score} · {level}" if level else str(score)
             descs.append(f"{title}: {score} ({level})" if level else f"{title}: {score}")
         for b in boundaries:  # level boundaries as ticks across the bar, visible on and off the bar
@@ -117,7 +115,7 @@ def dimension_chart_svg(
 
 
 def blend_quadrant_svg(
-    ruleset: RuleSet, result_dict: Mapping[str, Any], lang: str, *, id_prefix: str = "blendchart"
+    ruleset: RuleSet, result: Result, lang: str, *, id_prefix: str = "blendchart"
 ) -> str:
     """The blend profile as a 2x2 grid; the organisation's quadrant is marked by text and hatching.
 
@@ -126,7 +124,7 @@ def blend_quadrant_svg(
     s = _s(lang)
     blend = ruleset.blend
     axes = blend.axes
-    chosen = (result_dict.get("blend") or {}).get("type")
+    chosen = result.blend.type
     size, pad_l, pad_b, pad_t = 330, 76, 46, 8  # fonts sized for a chart about 50 mm wide
     cell = (size - pad_l - 8) / 2
     width, height = size, pad_t + 2 * cell + pad_b

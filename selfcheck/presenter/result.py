@@ -1,0 +1,288 @@
+"""One presenter for a result: the results page and the PDF report show the same view objects.
+
+``present_result`` turns the engine's ``Result`` into frozen view objects holding the texts in
+one language. It decides nothing: scores, levels, the blend type and the ranking all come from
+the engine; this module only looks up words and keeps the engine's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ..engine.model import Citation, RuleSet
+from ..engine.scoring import DimensionResult, RecommendationResult, Result
+from ..texts import language, translator
+from .charts import blend_quadrant_svg, dimension_chart_svg
+from .words import answer_label, describe_value, effort_labels, evidence_labels, missing_answer_words, question_numbers
+
+STRENGTHS_SHOWN = 4
+OPEN_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class SourceView:
+    title: str
+    publisher: str | None
+    year: int | None
+    url: str | None  # only http(s) addresses
+    note: str | None
+    evidence: str  # the evidence level this source has for the recommendation citing it
+
+
+@dataclass(frozen=True)
+class TraceView:
+    """One clause of a recommendation's rule: whether it held, and the value it looked at."""
+
+    clause: str
+    value: bool
+    actual: str
+
+
+@dataclass(frozen=True)
+class RecommendationView:
+    id: str
+    rank: int
+    priority: int
+    next_step: bool
+    title: str
+    why: str
+    steps: tuple[str, ...]
+    effort: str
+    example: str | None
+    dimension: str | None
+    when: str
+    trace: tuple[TraceView, ...]
+    sources: tuple[SourceView, ...]
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    """A question of a dimension with its answer; ``open`` says how many points are still open."""
+
+    number: str
+    text: str
+    answer: str
+    open: str | None = None
+
+
+@dataclass(frozen=True)
+class DimensionView:
+    id: str
+    title: str
+    description: str
+    score: int | None
+    level: str | None
+    level_description: str
+    completeness: int
+    answered_of: str
+    strengths: tuple[QuestionLine, ...]
+    open: tuple[QuestionLine, ...]  # most points to win first
+    unknown: tuple[QuestionLine, ...]
+    next_level: str | None
+
+
+@dataclass(frozen=True)
+class AxisView:
+    label: str
+    score: int | None
+    high: bool | None
+    text: str  # "Digitale Angebote: 60 von 100"
+
+
+@dataclass(frozen=True)
+class BlendView:
+    label: str | None  # None while too few answers for a profile
+    description: str
+    axes: tuple[AxisView, ...]
+    intro: str
+
+
+@dataclass(frozen=True)
+class GapView:
+    number: str
+    question: str
+    dimension: str | None
+    section: str  # the step the question is in (the dimension, or the organisation profile)
+    reason: str
+
+
+@dataclass(frozen=True)
+class GapGroup:
+    title: str
+    items: tuple[GapView, ...]
+
+
+@dataclass(frozen=True)
+class ResultView:
+    lang: str
+    completeness: int
+    dimensions: tuple[DimensionView, ...]
+    blend: BlendView
+    recommendations: tuple[RecommendationView, ...]  # in the engine's rank order
+    knowledge_gaps: tuple[GapView, ...]
+    dimension_chart: Markup
+    blend_chart: Markup
+
+    @property
+    def next_steps(self) -> tuple[RecommendationView, ...]:
+        return tuple(r for r in self.recommendations if r.next_step)
+
+    @property
+    def gap_groups(self) -> tuple[GapGroup, ...]:
+        """The knowledge gaps by step, in questionnaire order."""
+        sections: dict[str, list[GapView]] = {}
+        for gap in self.knowledge_gaps:
+            sections.setdefault(gap.section, []).append(gap)
+        return tuple(GapGroup(title, tuple(items)) for title, items in sections.items())
+
+
+def present_result(ruleset: RuleSet, result: Result, answers: Mapping[str, Any], lang: str) -> ResultView:
+    """The view of ``result`` (computed from ``answers`` with ``ruleset``) in ``lang``."""
+    lang = language(lang)
+    numbers = question_numbers(ruleset)
+    return ResultView(
+        lang=lang,
+        completeness=result.completeness,
+        dimensions=tuple(_dimension(ruleset, row, answers, numbers, lang) for row in result.dimensions),
+        blend=_blend(ruleset, result, lang),
+        recommendations=tuple(_recommendation(ruleset, item, lang)
+                              for item in sorted(result.recommendations, key=lambda r: r.rank)),
+        knowledge_gaps=_gaps(ruleset, result, numbers, lang),
+        dimension_chart=Markup(dimension_chart_svg(ruleset, result, lang)),  # noqa: S704 - escaped SVG of ours
+        blend_chart=Markup(blend_quadrant_svg(ruleset, result, lang)),  # noqa: S704 - escaped SVG of ours
+    )
+
+
+def cited_sources(ruleset: RuleSet, citations: Iterable[Citation], lang: str) -> tuple[SourceView, ...]:
+    """The sources a recommendation cites, each with the label of the evidence level it has there."""
+    labels = evidence_labels(translator(lang))
+    cited = []
+    for citation in citations:
+        source = ruleset.sources.get(citation.source_id)
+        if source is None:
+            continue
+        cited.append(SourceView(
+            title=source.title,
+            publisher=source.publisher,
+            year=source.year,
+            url=source.url if source.url and source.url.startswith(("https://", "http://")) else None,
+            note=source.note.get(lang) if source.note else None,
+            evidence=labels.get(citation.evidence, citation.evidence),
+        ))
+    return tuple(cited)
+
+
+def _recommendation(ruleset: RuleSet, item: RecommendationResult, lang: str) -> RecommendationView:
+    rule = ruleset.recommendation(item.id)
+    trace = tuple(
+        TraceView(entry.clause, entry.value,
+                  describe_value(ruleset, _question_in(ruleset, entry.clause), entry.actual, lang))
+        for entry in item.trace
+    )
+    return RecommendationView(
+        id=rule.id,
+        rank=item.rank,
+        priority=item.priority,
+        next_step=item.next_step,
+        title=rule.title.get(lang),
+        why=rule.why.get(lang),
+        steps=tuple(step.get(lang) for step in rule.steps),
+        effort=effort_labels(translator(lang))[rule.effort],
+        example=rule.example.get(lang) if rule.example else None,
+        dimension=ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else None,
+        when=rule.when_text,
+        trace=trace,
+        sources=cited_sources(ruleset, rule.sources, lang),
+    )
+
+
+def _question_in(ruleset: RuleSet, clause: str) -> str | None:
+    """The question a clause looks at, if its first word is a question id."""
+    first = clause.split(" ", 1)[0]
+    try:
+        return ruleset.question(first).id
+    except KeyError:
+        return None
+
+
+def _dimension(
+    ruleset: RuleSet, row: DimensionResult, answers: Mapping[str, Any], numbers: Mapping[str, str], lang: str
+) -> DimensionView:
+    _ = translator(lang)
+    dimension = ruleset.dimension(row.id)
+    level = ruleset.level(row.id, row.level) if row.level else None
+    higher = [lv for lv in dimension.levels if level is not None and lv.min > level.max]
+    next_level = min(higher, key=lambda lv: lv.min) if higher else None
+    strengths: list[QuestionLine] = []
+    open_items: list[tuple[float, QuestionLine]] = []
+    unknown: list[QuestionLine] = []
+    for c in row.contributions:
+        question = ruleset.question(c.question)
+        line = QuestionLine(numbers[question.id], question.text.get(lang),
+                            answer_label(question, answers.get(question.id), lang))
+        if c.status == "unknown":
+            unknown.append(line)
+        if c.status != "scored" or not c.max_points:
+            continue
+        points = c.points or 0
+        if points >= c.max_points:
+            strengths.append(line)
+        else:
+            still_open = _("noch %(open)s von %(max)s Punkten offen", open=c.max_points - points, max=c.max_points)
+            open_items.append(((c.max_points - points) * c.weight,
+                               QuestionLine(line.number, line.text, line.answer, still_open)))
+    open_items.sort(key=lambda item: -item[0])  # stable: ties keep the questionnaire order
+    return DimensionView(
+        id=dimension.id,
+        title=dimension.title.get(lang),
+        description=dimension.description.get(lang) if dimension.description else "",
+        score=row.score,
+        level=level.label.get(lang) if level else None,
+        level_description=level.description.get(lang) if level and level.description else "",
+        completeness=row.completeness,
+        answered_of=_("%(answered)s von %(visible)s Fragen beantwortet", answered=row.answered, visible=row.visible),
+        strengths=tuple(strengths[:STRENGTHS_SHOWN]),
+        open=tuple(line for _weight, line in open_items[:OPEN_SHOWN]),
+        unknown=tuple(unknown),
+        next_level=(_("Die nächste Stufe ist „%(level)s“ (ab %(min)s Punkten).", level=next_level.label.get(lang),
+                      min=next_level.min) if next_level else None),
+    )
+
+
+def _blend(ruleset: RuleSet, result: Result, lang: str) -> BlendView:
+    _ = translator(lang)
+    blend_type = ruleset.blend_type(result.blend.type) if result.blend.type else None
+    labels = {axis.id: axis.label.get(lang) for axis in ruleset.blend.axes}
+    axes = []
+    for row in result.blend.axes:
+        label = labels.get(row.id, row.id)
+        text = (_("%(label)s: noch keine Bewertung", label=label) if row.score is None
+                else _("%(label)s: %(score)s von 100", label=label, score=row.score))
+        axes.append(AxisView(label, row.score, row.high, text))
+    return BlendView(
+        label=blend_type.label.get(lang) if blend_type else None,
+        description=blend_type.description.get(lang) if blend_type and blend_type.description else "",
+        axes=tuple(axes),
+        intro=_("Das Profil verbindet zwei Blickwinkel: digitale Angebote und die Verankerung vor Ort. "
+                "Ein Wert ab %(threshold)s gilt als hoch.", threshold=ruleset.blend.threshold),
+    )
+
+
+def _gaps(ruleset: RuleSet, result: Result, numbers: Mapping[str, str], lang: str) -> tuple[GapView, ...]:
+    reasons = missing_answer_words(translator(lang))
+    profile = ruleset.steps[0].title.get(lang)
+    gaps = []
+    for gap in result.knowledge_gaps:
+        dimension = ruleset.dimension(gap.dimension).title.get(lang) if gap.dimension else None
+        gaps.append(GapView(
+            number=numbers[gap.question],
+            question=ruleset.question(gap.question).text.get(lang),
+            dimension=dimension,
+            section=dimension or profile,
+            reason=reasons[gap.reason],
+        ))
+    return tuple(gaps)
