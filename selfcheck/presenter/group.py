@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import string
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -67,7 +67,111 @@ def count_label(ruleset: RuleSet, question_id: str, key: str, lang: str) -> str:
     return describe_value(ruleset, question_id, key, lang)
 
 
-def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class GroupDimensionView:
+    id: str
+    title: str
+    scores: tuple[int, ...]
+    median: float | None
+    without_score: int
+    levels: tuple[tuple[str, int], ...]  # (level label, people on that level)
+
+
+@dataclass(frozen=True)
+class ConsensusView:
+    answer: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class AgendaItemView:
+    """A question the group answered most differently, with prompts for the discussion."""
+
+    id: str
+    number: str
+    text: str
+    dimension: str
+    divergence: int  # 0-100
+    spread: int  # 0-100
+    answered: int
+    unknown: int
+    counts: tuple[tuple[str, int], ...]  # (answer in words, people)
+    prompts: tuple[str, ...]
+    consensus: ConsensusView | None
+    individual: tuple[tuple[str, str], ...]  # (pseudonym, answer in words), only for people shown
+
+
+@dataclass(frozen=True)
+class GroupBlendView:
+    """The group's combined profile: the blend type of the median of each axis."""
+
+    label: str
+    description: str | None
+    axes: tuple[tuple[str, float], ...]  # (axis label, median)
+
+
+@dataclass(frozen=True)
+class SharedRecommendationView:
+    id: str
+    title: str
+    why: str
+    steps: tuple[str, ...]
+    dimension: str
+    count: int
+    share: int  # percent of the group
+
+
+@dataclass(frozen=True)
+class PartnershipRow:
+    label: str
+    respondents: int
+    cells: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PartnershipView:
+    columns: tuple[str, ...]
+    rows: tuple[PartnershipRow, ...]
+    empty: bool
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IndividualScores:
+    label: str
+    scores: tuple[int | None, ...]  # one per dimension, in rule-set order
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """Everything the dashboard and the pack show, already filtered for privacy."""
+
+    ruleset: RuleSet
+    title: str
+    municipality: str
+    held_on: str | None  # formatted for the language
+    min_group_size: int
+    joined: int
+    completed: int
+    paper: int
+    in_progress: int
+    group_visible: bool
+    missing_for_group: int
+    individual_all: bool
+    individual_people: tuple[str, ...]
+    individual_hidden: int
+    dimension_titles: tuple[str, ...]
+    individual_scores: tuple[IndividualScores, ...]
+    dimensions: tuple[GroupDimensionView, ...] = ()
+    chart: Markup | None = None
+    agenda: tuple[AgendaItemView, ...] = ()
+    blend: tuple[tuple[str, int], ...] = ()  # (blend type, people)
+    group_blend: GroupBlendView | None = None
+    recommendations: tuple[SharedRecommendationView, ...] = ()
+    partnerships: PartnershipView | None = None
+
+
+def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> GroupView:
     """Everything the dashboard and the pack show, already filtered for privacy."""
     _ = translator(lang)
     completed = stable_order([p for p in group.participants if p.completed])
@@ -80,46 +184,52 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> dict[str, Any]
     group_visible = size >= group.min_group_size or all_consented
     individual_all = size >= group.min_group_size
     labels = [_individual_label(i, p, lang) for i, p in enumerate(completed)]
-    shown_people = [i for i, p in enumerate(completed) if individual_all or p.consent]
+    shown = [i for i, p in enumerate(completed) if individual_all or p.consent]
+    base = GroupView(
+        ruleset=ruleset,
+        title=group.title,
+        municipality=group.municipality,
+        held_on=format_date(group.held_on, lang) if group.held_on else None,
+        min_group_size=group.min_group_size,
+        joined=len(group.participants),
+        completed=size,
+        paper=sum(p.source == PAPER for p in group.participants),
+        in_progress=len(group.participants) - size,
+        group_visible=group_visible,
+        missing_for_group=max(0, group.min_group_size - size),
+        individual_all=individual_all,
+        individual_people=tuple(labels[i] for i in shown),
+        individual_hidden=size - len(shown),
+        dimension_titles=tuple(d.title.get(lang) for d in ruleset.dimensions),
+        individual_scores=tuple(
+            IndividualScores(labels[i], tuple(respondents[i].result.dimension(d.id).score for d in ruleset.dimensions))
+            for i in shown
+        ),
+    )
+    if not group_visible:
+        return base
     summary = summarise(ruleset, respondents)
     numbers = question_numbers(ruleset)
-    view: dict[str, Any] = {
-        "title": group.title,
-        "municipality": group.municipality,
-        "held_on": format_date(group.held_on, lang) if group.held_on else None,
-        "min_group_size": group.min_group_size,
-        "joined": len(group.participants),
-        "completed": size,
-        "paper": sum(p.source == PAPER for p in group.participants),
-        "in_progress": len(group.participants) - size,
-        "group_visible": group_visible,
-        "missing_for_group": max(0, group.min_group_size - size),
-        "individual_all": individual_all,
-        "individual_people": [labels[i] for i in shown_people],
-        "individual_hidden": size - len(shown_people),
-        "ruleset": ruleset,
-    }
-    if not group_visible:
-        view.update(dimensions=[], chart=None, agenda=[], blend=[], group_blend=None, recommendations=[],
-                    partnerships=None, individual_scores=[])
-        _add_individual(view, ruleset, respondents, shown_people, labels, lang)
-        return view
-    view["dimensions"] = _dimensions(ruleset, summary, lang)
-    view["chart"] = Markup(  # noqa: S704 - built from escaped data only
+    dimensions = _dimensions(ruleset, summary, lang)
+    chart = Markup(  # noqa: S704 - built from escaped data only
         distribution_svg(
-            [ChartRow(d["title"], d["scores"], d["median"]) for d in view["dimensions"]],
+            [ChartRow(d.title, list(d.scores), d.median) for d in dimensions],
             title=_("Verteilung der Punktzahlen je Thema"),
-            description=_chart_description(view["dimensions"], lang),
+            description=_chart_description(dimensions, lang),
             median_label=_("Median"),
         )
     )
-    view["agenda"] = [_agenda_item(ruleset, item, lang, numbers, group) for item in summary.agenda]
-    view["blend"] = _blend(ruleset, summary, lang)
-    view["group_blend"] = _group_blend(ruleset, summary, lang)
-    view["recommendations"] = _recommendations(ruleset, summary, lang)
-    view["partnerships"] = _partnerships(ruleset, summary, lang)
-    _add_individual(view, ruleset, respondents, shown_people, labels, lang)
-    return view
+    individual = [(labels[i], respondents[i].answers) for i in shown]
+    return replace(
+        base,
+        dimensions=dimensions,
+        chart=chart,
+        agenda=tuple(_agenda_item(ruleset, item, lang, numbers, group, individual) for item in summary.agenda),
+        blend=_blend(ruleset, summary, lang),
+        group_blend=_group_blend(ruleset, summary, lang),
+        recommendations=_recommendations(ruleset, summary, lang),
+        partnerships=_partnerships(ruleset, summary, lang),
+    )
 
 
 def _individual_label(index: int, participant: Participant, lang: str) -> str:
@@ -129,33 +239,31 @@ def _individual_label(index: int, participant: Participant, lang: str) -> str:
     return name
 
 
-def _dimensions(ruleset: RuleSet, summary: GroupSummary, lang: str) -> list[dict[str, Any]]:
+def _dimensions(ruleset: RuleSet, summary: GroupSummary, lang: str) -> tuple[GroupDimensionView, ...]:
     rows = []
     for item in summary.dimensions:
         dimension = ruleset.dimension(item.id)
-        rows.append(
-            {
-                "id": item.id,
-                "title": dimension.title.get(lang),
-                "scores": item.scores,
-                "median": item.median,
-                "without_score": item.without_score,
-                "levels": [(level.label.get(lang), item.levels.get(level.id, 0)) for level in dimension.levels],
-            }
-        )
-    return rows
+        rows.append(GroupDimensionView(
+            id=item.id,
+            title=dimension.title.get(lang),
+            scores=tuple(item.scores),
+            median=item.median,
+            without_score=item.without_score,
+            levels=tuple((level.label.get(lang), item.levels.get(level.id, 0)) for level in dimension.levels),
+        ))
+    return tuple(rows)
 
 
-def _chart_description(dimensions: list[dict[str, Any]], lang: str) -> str:
+def _chart_description(dimensions: Sequence[GroupDimensionView], lang: str) -> str:
     _ = translator(lang)
     parts = []
     for d in dimensions:
-        if d["median"] is None:
-            parts.append(_("%(title)s: noch keine Punktzahl.", title=d["title"]))
+        if d.median is None:
+            parts.append(_("%(title)s: noch keine Punktzahl.", title=d.title))
         else:
-            values = ", ".join(str(s) for s in d["scores"])
-            parts.append(_("%(title)s: Median %(median)s, Werte %(values)s.", title=d["title"],
-                           median=f"{d['median']:g}", values=values))
+            values = ", ".join(str(s) for s in d.scores)
+            parts.append(_("%(title)s: Median %(median)s, Werte %(values)s.", title=d.title,
+                           median=f"{d.median:g}", values=values))
     return _("Jeder Punkt ist eine Person, Skala 0 bis 100.") + " " + " ".join(parts)
 
 
@@ -168,11 +276,15 @@ def _best_option(ruleset: RuleSet, question_id: str, lang: str) -> str | None:
 
 
 def _agenda_item(
-    ruleset: RuleSet, item: QuestionDivergence, lang: str, numbers: dict[str, str], group: GroupInput
-) -> dict[str, Any]:
+    ruleset: RuleSet,
+    item: QuestionDivergence,
+    lang: str,
+    numbers: dict[str, str],
+    group: GroupInput,
+    individual: Sequence[tuple[str, dict[str, Any]]],
+) -> AgendaItemView:
     question = ruleset.question(item.question_id)
     _ = translator(lang)
-    text = question.text.get(lang)
     prompts = [_("Wie verstehen Sie diese Aussage? Woran haben Sie beim Antworten gedacht?")]
     best = _best_option(ruleset, item.question_id, lang)
     if best:
@@ -181,110 +293,77 @@ def _agenda_item(
         prompts.append(_("Was müsste passieren, damit alle hier die höchste Stufe erreichen?"))
     prompts.append(_("Wer kann vor Ort etwas dazu beitragen, und bis wann?"))
     consensus = group.consensus.get(item.question_id)
-    return {
-        "id": item.question_id,
-        "number": numbers.get(item.question_id, ""),
-        "text": text,
-        "dimension": ruleset.dimension(item.dimension_id).title.get(lang) if item.dimension_id else "",
-        "divergence": round(item.divergence * 100),
-        "spread": round(item.spread * 100),
-        "answered": item.answered,
-        "unknown": item.unknown,
-        "counts": [(count_label(ruleset, item.question_id, key, lang), n) for key, n in item.counts.items()],
-        "prompts": prompts,
-        "consensus": (
-            {
-                "answer": describe_value(ruleset, item.question_id, consensus.get("answer"), lang)
-                if consensus.get("answer") is not None else None,
-                "note": consensus.get("note"),
-            }
-            if consensus else None
-        ),
-        "individual": [],
-    }
+    agreed = consensus.get("answer") if consensus else None
+    return AgendaItemView(
+        id=item.question_id,
+        number=numbers.get(item.question_id, ""),
+        text=question.text.get(lang),
+        dimension=ruleset.dimension(item.dimension_id).title.get(lang) if item.dimension_id else "",
+        divergence=round(item.divergence * 100),
+        spread=round(item.spread * 100),
+        answered=item.answered,
+        unknown=item.unknown,
+        counts=tuple((count_label(ruleset, item.question_id, key, lang), n) for key, n in item.counts.items()),
+        prompts=tuple(prompts),
+        consensus=ConsensusView(
+            answer=describe_value(ruleset, item.question_id, agreed, lang) if agreed is not None else None,
+            note=consensus.get("note"),
+        ) if consensus else None,
+        individual=tuple((label, describe_value(ruleset, item.question_id, answers.get(item.question_id), lang))
+                         for label, answers in individual),
+    )
 
 
-def _blend(ruleset: RuleSet, summary: GroupSummary, lang: str) -> list[tuple[str, int]]:
+def _blend(ruleset: RuleSet, summary: GroupSummary, lang: str) -> tuple[tuple[str, int], ...]:
     _ = translator(lang)
     rows = []
     for type_id, count in summary.blend.types.items():
         label = ruleset.blend_type(type_id).label.get(lang) if type_id else _("Noch offen (zu wenige Antworten)")
         rows.append((label, count))
-    return rows
+    return tuple(rows)
 
 
-def _group_blend(ruleset: RuleSet, summary: GroupSummary, lang: str) -> dict[str, Any] | None:
-    """The group's combined profile: the blend type of the median of each axis."""
+def _group_blend(ruleset: RuleSet, summary: GroupSummary, lang: str) -> GroupBlendView | None:
     if summary.blend.group_type is None:
         return None
     blend_type = ruleset.blend_type(summary.blend.group_type)
-    return {
-        "label": blend_type.label.get(lang),
-        "description": blend_type.description.get(lang) if blend_type.description else None,
-        "axes": [(axis.label.get(lang), summary.blend.axis_medians[axis.id]) for axis in ruleset.blend.axes],
-    }
+    return GroupBlendView(
+        label=blend_type.label.get(lang),
+        description=blend_type.description.get(lang) if blend_type.description else None,
+        axes=tuple((axis.label.get(lang), summary.blend.axis_medians[axis.id]) for axis in ruleset.blend.axes),
+    )
 
 
-def _recommendations(ruleset: RuleSet, summary: GroupSummary, lang: str) -> list[dict[str, Any]]:
+def _recommendations(ruleset: RuleSet, summary: GroupSummary, lang: str) -> tuple[SharedRecommendationView, ...]:
     rows = []
     for shared in summary.shared_recommendations:
         rule = ruleset.recommendation(shared.id)
-        rows.append(
-            {
-                "id": rule.id,
-                "title": rule.title.get(lang),
-                "why": rule.why.get(lang),
-                "steps": [step.get(lang) for step in rule.steps],
-                "dimension": ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else "",
-                "count": shared.count,
-                "share": round(shared.share * 100),
-            }
-        )
-    return rows
+        rows.append(SharedRecommendationView(
+            id=rule.id,
+            title=rule.title.get(lang),
+            why=rule.why.get(lang),
+            steps=tuple(step.get(lang) for step in rule.steps),
+            dimension=ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else "",
+            count=shared.count,
+            share=round(shared.share * 100),
+        ))
+    return tuple(rows)
 
 
-def _partnerships(ruleset: RuleSet, summary: GroupSummary, lang: str) -> dict[str, Any] | None:
+def _partnerships(ruleset: RuleSet, summary: GroupSummary, lang: str) -> PartnershipView | None:
     matrix = summary.partnerships
     if not matrix.actor_types:
         return None
     actor = ruleset.question("org_type")
     labels = {o.id: o.label.get(lang) for o in actor.options}
-    rows = [
-        {
-            "label": labels[row],
-            "respondents": matrix.respondents.get(row, 0),
-            "cells": [matrix.count(row, column) for column in matrix.actor_types],
-        }
-        for row in matrix.actor_types
-        if matrix.respondents.get(row)
-    ]
-    return {
-        "columns": [labels[c] for c in matrix.actor_types],
-        "rows": rows,
-        "empty": matrix.empty,
-        "questions": [ruleset.question(q).text.get(lang) for q in matrix.question_ids],
-    }
-
-
-def _add_individual(
-    view: dict[str, Any],
-    ruleset: RuleSet,
-    respondents: list[Respondent],
-    shown: list[int],
-    labels: list[str],
-    lang: str,
-) -> None:
-    """Individual scores per person, and who answered what on the agenda (only for ``shown``)."""
-    view["individual_scores"] = [
-        {
-            "label": labels[i],
-            "scores": [respondents[i].result.dimension(d.id).score for d in ruleset.dimensions],
-        }
-        for i in shown
-    ]
-    view["dimension_titles"] = [d.title.get(lang) for d in ruleset.dimensions]
-    for item in view.get("agenda", []):
-        item["individual"] = [
-            (labels[i], describe_value(ruleset, item["id"], respondents[i].answers.get(item["id"]), lang))
-            for i in shown
-        ]
+    return PartnershipView(
+        columns=tuple(labels[c] for c in matrix.actor_types),
+        rows=tuple(
+            PartnershipRow(labels[row], matrix.respondents.get(row, 0),
+                           tuple(matrix.count(row, column) for column in matrix.actor_types))
+            for row in matrix.actor_types
+            if matrix.respondents.get(row)
+        ),
+        empty=matrix.empty,
+        questions=tuple(ruleset.question(q).text.get(lang) for q in matrix.question_ids),
+    )

@@ -9,11 +9,11 @@ The pack shows the group only in aggregate: no individual answers are printed.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from markupsafe import Markup
 
 from ..engine import RuleSet
+from ..presenter.group import GroupView
 from ..resources import shipped
 from ..texts import language
 
@@ -34,11 +34,11 @@ def paper_body(ruleset: RuleSet, lang: str) -> Markup:
     return Markup(found.group(1) if found else "")  # noqa: S704 - rendered by an autoescaping environment
 
 
-def render_pack_html(ruleset: RuleSet, view: dict[str, Any], lang: str) -> str:
+def render_pack_html(ruleset: RuleSet, view: GroupView, lang: str) -> str:
     """The whole pack as one HTML document, with the report's Flask-free templates and catalog."""
     from ..reports import render_template
 
-    worksheets = [item["text"] for item in view.get("agenda", [])]
+    worksheets = [item.text for item in view.agenda]
     worksheets += [""] * max(0, WORKSHEETS_MIN - len(worksheets))
     pack_css = (shipped("templates") / "workshop_pack" / "pack.css").read_text(encoding="utf-8")
     return render_template("pack.html", {
@@ -52,7 +52,7 @@ def render_pack_html(ruleset: RuleSet, view: dict[str, Any], lang: str) -> str:
     })
 
 
-def render_pack_pdf(ruleset: RuleSet, view: dict[str, Any], lang: str) -> bytes:
+def render_pack_pdf(ruleset: RuleSet, view: GroupView, lang: str) -> bytes:
     """The pack as PDF bytes (tagged, A4), or PackUnavailable."""
     try:
         from ..reports.pdf import RenderError, RenderTimeout, html_to_pdf
