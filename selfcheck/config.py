@@ -8,6 +8,7 @@ Nothing here reads the environment at import time.
 
 from __future__ import annotations
 
+import copy
 import os
 import secrets
 from pathlib import Path
@@ -35,13 +36,16 @@ DEFAULTS: dict[str, Any] = {
     "REPORT_CACHE_DIR": None,
     # Days an assessment is kept after its last change; then it counts as expired and is purged.
     "RETENTION_DAYS": 180,
-    # Resume attempts (link or code) allowed per client and window, counted in the database
-    # so the limit holds across worker processes and hosts.
-    "RESUME_RATE_LIMIT": 10,
-    "RESUME_RATE_WINDOW_SECONDS": 600,
-    # PDF downloads allowed per client and window (rendering is expensive).
-    "PDF_RATE_LIMIT": 20,
-    "PDF_RATE_WINDOW_SECONDS": 600,
+    # Attempts allowed per client and window, one entry per limit, counted in the database so a
+    # limit holds across worker processes and hosts. Set one value from the environment with
+    # e.g. SELFCHECK_RATE_LIMITS__pdf__limit=5; entries not given keep these defaults.
+    "RATE_LIMITS": {
+        "resume": {"limit": 10, "window_seconds": 600},  # failed resume attempts (link or code)
+        "workshop_link": {"limit": 10, "window_seconds": 600},  # failed facilitator links
+        "workshop_join": {"limit": 10, "window_seconds": 600},  # failed join codes
+        "pdf": {"limit": 20, "window_seconds": 600},  # report downloads (rendering is expensive)
+        "workshop_pack": {"limit": 20, "window_seconds": 600},  # workshop pack downloads
+    },
     # Largest request body in bytes; the forms are small.
     "MAX_CONTENT_LENGTH": 256 * 1024,
     # A CSRF token stays valid this long (seconds). On expiry the form is shown again with the
@@ -62,10 +66,11 @@ DEFAULTS: dict[str, Any] = {
 
 def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
     """Fill ``app.config`` from defaults, ``SELFCHECK_*`` environment and ``overrides``."""
-    app.config.from_mapping(DEFAULTS)
+    app.config.from_mapping(copy.deepcopy(DEFAULTS))  # nested settings are changed in place below
     app.config.from_prefixed_env("SELFCHECK")
     if overrides:
         app.config.from_mapping(overrides)
+    app.config["RATE_LIMITS"] = _rate_limits(app.config["RATE_LIMITS"])
     instance = Path(app.instance_path)
     if not app.config["DATABASE_URL"]:
         app.config["DATABASE_URL"] = f"sqlite:///{instance / 'selfcheck.sqlite'}"
@@ -88,6 +93,15 @@ def resolve_rules_dir(configured: str | os.PathLike[str] | None) -> Path:
 def rules_dir_from_environment() -> Path:
     """The rule set for commands that run without an app: ``SELFCHECK_RULES_DIR`` or the shipped one."""
     return resolve_rules_dir(os.environ.get(RULES_DIR_ENV))
+
+
+def _rate_limits(configured: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """Every limit with its defaults filled in; a misspelt limit name stops the start."""
+    defaults: dict[str, dict[str, int]] = DEFAULTS["RATE_LIMITS"]
+    unknown = sorted(set(configured) - set(defaults))
+    if unknown:
+        raise RuntimeError(f"Unknown rate limit(s) {unknown} in RATE_LIMITS; known: {sorted(defaults)}")
+    return {name: {**default, **configured.get(name, {})} for name, default in defaults.items()}
 
 
 def is_production(app: Flask) -> bool:

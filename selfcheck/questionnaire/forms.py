@@ -8,6 +8,7 @@ disagree. Forms check shape only (valid option, whole number in range, text leng
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -25,11 +26,12 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..engine import normalise_answers
 from ..engine.model import NOT_APPLICABLE, UNKNOWN
 from ..services import ORGANISATION_NAME_MAX
 
 if TYPE_CHECKING:
-    from ..engine import Question
+    from ..engine import Question, RuleSet
 
 FIELD_PREFIX = "q_"
 SPECIAL_PREFIX = "s_"
@@ -110,6 +112,35 @@ class StepForm(FlaskForm):
         if field is not None:
             field.errors = [*field.errors, message]
 
+    def checked_answers(self, ruleset: RuleSet) -> dict[str, Any] | None:
+        """The posted answers as the engine normalises them, or None with the problems on the fields.
+
+        The form checks shape; ``normalise_answers`` has the last word on values.
+        """
+        if not self.validate():
+            return None
+        answers, problems = normalise_answers(ruleset, self.answers())
+        for problem in problems:
+            self.add_problem(problem.question_id, _l("Diese Antwort passt nicht zur Frage. Bitte prüfen Sie sie."))
+        return None if problems else answers
+
+
+def form_data(questions: tuple[Question, ...], answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Stored answers in the shape of the form's fields: the inverse of ``StepForm.answers()``."""
+    data: dict[str, Any] = {}
+    for question in questions:
+        value = answers.get(question.id)
+        if value is None:
+            continue
+        special = value in (UNKNOWN, NOT_APPLICABLE)
+        if question.type == "multi":
+            data[FIELD_PREFIX + question.id] = [value] if special else list(value)
+        elif question.type == "number" and special:
+            data[SPECIAL_PREFIX + question.id] = [value]
+        else:
+            data[FIELD_PREFIX + question.id] = value
+    return data
+
 
 def _answer_of(item: QuestionField) -> Any:
     data = item.field.data
@@ -121,8 +152,12 @@ def _answer_of(item: QuestionField) -> Any:
     return data
 
 
-def build_step_form(questions: tuple[Question, ...], lang: str, **kwargs: Any) -> StepForm:
-    """A form for ``questions``, bound to the posted data (or ``formdata``/``data`` in kwargs)."""
+def build_step_form(
+    questions: tuple[Question, ...], lang: str, *, stored: Mapping[str, Any] | None = None, **kwargs: Any
+) -> StepForm:
+    """A form for ``questions``: filled with the ``stored`` answers, else bound to the posted data."""
+    if stored is not None:
+        kwargs.update(formdata=None, data=form_data(questions, stored))
 
     class Form(StepForm):
         pass

@@ -10,17 +10,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, Response, abort, current_app, render_template, url_for
+from flask import Blueprint, Response, current_app, render_template, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from .. import services
-from ..db import get_session
 from ..engine import evaluate, normalise_answers
 from ..i18n import current_language
 from ..presenter import present_result
 from ..reports import ReportCache, render_paper_pdf, render_report_pdf
 from ..services import aware
-from .state import client_address, current_ruleset, location_of, require_assessment, review_index
+from ..web import rate_limited
+from .state import current_ruleset, location_of, review_index, with_assessment
 
 if TYPE_CHECKING:
     from ..engine import Result, RuleSet
@@ -36,9 +35,9 @@ def scored_answers(ruleset: RuleSet, assessment: Assessment) -> tuple[Result, di
 
 
 @bp.get("/ergebnis")
-def show() -> BaseResponse | str:
+@with_assessment
+def show(assessment: Assessment) -> BaseResponse | str:
     ruleset = current_ruleset()
-    assessment = require_assessment()
     if assessment.completed_at is None:
         return location_of(assessment)
     lang = current_language()
@@ -87,18 +86,13 @@ def pdf_response(data: bytes, filename: str) -> Response:
 
 
 @bp.get("/ergebnis/bericht.pdf")
-def report_pdf() -> BaseResponse:
+@with_assessment
+@rate_limited("pdf", count_every_request=True)
+def report_pdf(assessment: Assessment) -> BaseResponse:
     """The report of this session's assessment; cached per answers revision, rule set and language."""
     ruleset = current_ruleset()
-    assessment = require_assessment()
     if assessment.completed_at is None:
         return location_of(assessment)
-    db = get_session()
-    config = current_app.config
-    limits = {"limit": int(config["PDF_RATE_LIMIT"]), "window_seconds": int(config["PDF_RATE_WINDOW_SECONDS"])}
-    if services.is_rate_limited(db, scope="pdf", client=client_address(), **limits):
-        abort(429)
-    services.record_attempt(db, scope="pdf", client=client_address())
     lang = current_language()
     created = aware(assessment.updated_at).date()
 

@@ -7,32 +7,19 @@ secrets get the same answer. Failed attempts are counted in the database per cli
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, render_template
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import services
 from ..db import get_session
+from ..web import count_attempt, limit_reached, rate_limited, see_other
 from .forms import ResumeCodeForm
-from .state import bind_session, client_address, see_other
+from .state import bind_session
 
 bp = Blueprint("resume", __name__)
 
-SCOPE = "resume"
-
-
-def _limited() -> bool:
-    return services.is_rate_limited(
-        get_session(),
-        scope=SCOPE,
-        client=client_address(),
-        limit=int(current_app.config["RESUME_RATE_LIMIT"]),
-        window_seconds=int(current_app.config["RESUME_RATE_WINDOW_SECONDS"]),
-    )
-
-
-def _count_failure() -> None:
-    services.record_attempt(get_session(), scope=SCOPE, client=client_address())
+LIMIT = "resume"  # failed attempts by link and by code count together
 
 
 @bp.route("/fortsetzen", methods=["GET", "POST"])
@@ -40,14 +27,14 @@ def by_code() -> BaseResponse | str | tuple[str, int]:
     form = ResumeCodeForm()
     if not form.is_submitted():
         return render_template("questionnaire/resume_code.html", form=form)
-    if _limited():
+    if limit_reached(LIMIT):
         abort(429)
     if form.validate():
         assessment = services.resume_by_code(get_session(), form.code.data or "")
         if assessment is not None:
             bind_session(assessment)
             return see_other("questionnaire.resume_here")
-    _count_failure()
+    count_attempt(LIMIT)
     form.code.errors = [*form.code.errors, _invalid_code_message()]
     return render_template("questionnaire/resume_code.html", form=form), 422
 
@@ -57,12 +44,11 @@ def _invalid_code_message() -> str:
 
 
 @bp.get("/fortsetzen/<path:token>")
+@rate_limited(LIMIT)
 def by_link(token: str) -> BaseResponse | tuple[str, int, dict[str, str]]:
-    if _limited():
-        abort(429)
     assessment = services.resume_by_token(get_session(), token)
     if assessment is None:
-        _count_failure()
+        count_attempt(LIMIT)
         return render_template("questionnaire/resume_invalid.html"), 404, {"Referrer-Policy": "no-referrer"}
     bind_session(assessment)
     response = see_other("questionnaire.resume_here")

@@ -5,19 +5,22 @@ The session cookie holds only the assessment's opaque public id; answers stay on
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from flask import abort, current_app, redirect, request, session, url_for
+from flask import current_app, session
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import services
 from ..db import get_session
+from ..web import see_other
 
 if TYPE_CHECKING:
     from ..engine import Question, RuleSet, Step
     from ..models import Assessment
 
+R = TypeVar("R")
 RULESET_KEY = "selfcheck.ruleset"
 SESSION_KEY = "assessment"
 
@@ -34,16 +37,18 @@ def current_assessment() -> Assessment | None:
     return found
 
 
-def require_assessment() -> Assessment:
-    """The assessment of this session; without one the browser is sent to a page that explains why."""
-    assessment = current_assessment()
-    if assessment is None:
-        abort(see_other("questionnaire.no_assessment"))
-    return assessment
+def with_assessment(view: Callable[..., R]) -> Callable[..., R | BaseResponse]:
+    """Pass this session's assessment to ``view`` as its first argument; without one the
+    browser is sent to a page that explains why."""
 
+    @wraps(view)
+    def loaded(**kwargs: Any) -> R | BaseResponse:
+        assessment = current_assessment()
+        if assessment is None:
+            return see_other("questionnaire.no_assessment")
+        return view(assessment, **kwargs)
 
-def see_other(endpoint: str, **values: Any) -> BaseResponse:
-    return redirect(url_for(endpoint, **values), code=303)
+    return loaded
 
 
 def location_of(assessment: Assessment) -> BaseResponse:
@@ -63,10 +68,6 @@ def bind_session(assessment: Assessment) -> None:
     session[SESSION_KEY] = assessment.public_id
     if lang:
         session["lang"] = lang
-
-
-def client_address() -> str:
-    return request.remote_addr or "unknown"
 
 
 def step_questions(ruleset: RuleSet, step: Step, answers: Mapping[str, Any]) -> tuple[Question, ...]:

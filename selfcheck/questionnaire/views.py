@@ -14,9 +14,9 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from .. import services
 from ..db import get_session
-from ..engine import NOT_APPLICABLE, UNKNOWN, normalise_answers
 from ..i18n import current_language
 from ..presenter import describe_value, question_numbers
+from ..web import see_other
 from .forms import ConfirmForm, StartForm, StepForm, build_step_form
 from .results import forget_reports
 from .state import (
@@ -27,11 +27,10 @@ from .state import (
     location_of,
     next_index,
     previous_index,
-    require_assessment,
     retention_days,
     review_index,
-    see_other,
     step_questions,
+    with_assessment,
 )
 
 if TYPE_CHECKING:
@@ -76,9 +75,10 @@ def begin() -> BaseResponse | tuple[str, int]:
 
 
 @bp.get("/weiter")
-def resume_here() -> BaseResponse:
+@with_assessment
+def resume_here(assessment: Assessment) -> BaseResponse:
     """Continue where this session left off."""
-    return location_of(require_assessment())
+    return location_of(assessment)
 
 
 @bp.get("/kein-selbstcheck")
@@ -87,9 +87,9 @@ def no_assessment() -> str:
 
 
 @bp.get("/zugang")
-def access() -> str:
+@with_assessment
+def access(_assessment: Assessment) -> str:
     """Show the resume link and code once (they are stored only as hashes)."""
-    require_assessment()
     secrets_once = session.pop(RESUME_ONCE_KEY, None)
     return render_template(
         "questionnaire/access.html",
@@ -100,8 +100,8 @@ def access() -> str:
 
 
 @bp.post("/zugang")
-def renew_access() -> BaseResponse:
-    assessment = require_assessment()
+@with_assessment
+def renew_access(assessment: Assessment) -> BaseResponse:
     form = ConfirmForm()
     if not form.validate():
         abort(400)
@@ -111,9 +111,9 @@ def renew_access() -> BaseResponse:
 
 
 @bp.route("/schritt/<int:number>", methods=["GET", "POST"])
-def step(number: int) -> BaseResponse | str | tuple[str, int]:
+@with_assessment
+def step(assessment: Assessment, number: int) -> BaseResponse | str | tuple[str, int]:
     ruleset = current_ruleset()
-    assessment = require_assessment()
     index = number - 1
     if not 0 <= index < len(ruleset.steps):
         abort(404)
@@ -123,15 +123,11 @@ def step(number: int) -> BaseResponse | str | tuple[str, int]:
     shown = step_questions(ruleset, ruleset.steps[index], assessment.answers)
     lang = current_language()
     if request.method == "GET":
-        form = build_step_form(shown, lang, formdata=None, data=_form_data(shown, assessment.answers))
+        form = build_step_form(shown, lang, stored=assessment.answers)
         return render_step(assessment, index, form)
     form = build_step_form(shown, lang)
-    if not form.validate():
-        return render_step(assessment, index, form), 422
-    step_answers, problems = normalise_answers(ruleset, form.answers())
-    for problem in problems:
-        form.add_problem(problem.question_id, _("Diese Antwort passt nicht zur Frage. Bitte prüfen Sie sie."))
-    if problems:
+    step_answers = form.checked_answers(ruleset)
+    if step_answers is None:
         return render_step(assessment, index, form), 422
     return save_and_move(assessment, index, shown, step_answers)
 
@@ -172,23 +168,6 @@ def save_and_move(
     return see_other("questionnaire.step", number=target + 1)
 
 
-def _form_data(questions: tuple[Any, ...], answers: dict[str, Any]) -> dict[str, Any]:
-    """Stored answers in the shape of the form's fields."""
-    data: dict[str, Any] = {}
-    for question in questions:
-        value = answers.get(question.id)
-        if value is None:
-            continue
-        special = value in (UNKNOWN, NOT_APPLICABLE)
-        if question.type == "multi":
-            data[f"q_{question.id}"] = [value] if special else list(value)
-        elif question.type == "number" and special:
-            data[f"s_{question.id}"] = [value]
-        else:
-            data[f"q_{question.id}"] = value
-    return data
-
-
 def render_step(assessment: Assessment, index: int, form: StepForm, *, csrf_expired: bool = False) -> str:
     ruleset = current_ruleset()
     return render_template(
@@ -224,9 +203,9 @@ def rerender_start_after_csrf_error() -> tuple[str, int]:
 
 
 @bp.route("/uebersicht", methods=["GET", "POST"])
-def review() -> BaseResponse | str:
+@with_assessment
+def review(assessment: Assessment) -> BaseResponse | str:
     ruleset = current_ruleset()
-    assessment = require_assessment()
     if assessment.furthest_step < review_index(ruleset):
         flash(_("Bitte beantworten Sie zuerst alle Schritte."), "info")
         return location_of(assessment)
@@ -252,8 +231,8 @@ def _described(ruleset: RuleSet, question_id: str, answers: dict[str, Any]) -> s
 
 
 @bp.route("/loeschen", methods=["GET", "POST"])
-def delete() -> BaseResponse | str:
-    assessment = require_assessment()
+@with_assessment
+def delete(assessment: Assessment) -> BaseResponse | str:
     form = ConfirmForm()
     if request.method == "POST":
         if not form.validate():

@@ -8,7 +8,9 @@ in a redirect (POST/redirect/GET); views never commit.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
 
 from flask import (
     Blueprint,
@@ -25,30 +27,26 @@ from flask import (
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
-from .. import services as assessment_services
 from ..db import get_session
-from ..engine import normalise_answers
 from ..i18n import current_language
 from ..presenter.group import GroupInput, Participant, build_view
 from ..questionnaire.forms import ConfirmForm, build_step_form
 from ..questionnaire.results import forget_reports
-from ..questionnaire.state import bind_session, client_address, current_assessment, current_ruleset, retention_days
+from ..questionnaire.state import bind_session, current_assessment, current_ruleset, retention_days
 from ..questionnaire.views import RESUME_ONCE_KEY
 from ..services import workshops as services
+from ..web import count_attempt, limit_reached, rate_limited, see_other
 from ..workshop_models import DEFAULT_MIN_GROUP_SIZE, Workshop
 from .forms import ConsentForm, CreateWorkshopForm, JoinForm, NoteForm, PaperMetaForm
 from .qr import qr_svg
 
+R = TypeVar("R")
 bp = Blueprint("workshops", __name__, url_prefix="/workshop", static_folder="static")
 
 LED_KEY = "workshops_led"  # public ids of the workshops this browser may lead
 CODES_KEY = "workshop_codes"  # public id -> join code, so the poster can be printed again
 SECRETS_ONCE_KEY = "workshop_secrets_once"
 MAX_LED = 10
-
-
-def see_other(endpoint: str, **values: Any) -> BaseResponse:
-    return redirect(url_for(endpoint, **values), code=303)
 
 
 def _grant(workshop: Workshop) -> None:
@@ -63,26 +61,18 @@ def _remember_code(workshop: Workshop, code: str) -> None:
     session[CODES_KEY] = codes
 
 
-def require_workshop(public_id: str) -> Workshop:
-    """The workshop, if this browser leads it; unknown and forbidden look the same (404)."""
-    workshop = services.find_workshop(get_session(), public_id)
-    if workshop is None or public_id not in session.get(LED_KEY, []):
-        abort(Response(render_template("workshops/no_access.html"), 404))
-    return workshop
+def led_workshop(view: Callable[..., R]) -> Callable[..., R]:
+    """Load the workshop of the URL's ``public_id`` and pass it as ``workshop``, if this browser
+    leads it; unknown and forbidden look the same (404)."""
 
+    @wraps(view)
+    def with_workshop(public_id: str, **kwargs: Any) -> R:
+        workshop = services.find_workshop(get_session(), public_id)
+        if workshop is None or public_id not in session.get(LED_KEY, []):
+            abort(Response(render_template("workshops/no_access.html"), 404))
+        return view(workshop, **kwargs)
 
-def _limited(scope: str, limit_key: str, window_key: str) -> bool:
-    return assessment_services.is_rate_limited(
-        get_session(),
-        scope=scope,
-        client=client_address(),
-        limit=int(current_app.config[limit_key]),
-        window_seconds=int(current_app.config[window_key]),
-    )
-
-
-def _count(scope: str) -> None:
-    assessment_services.record_attempt(get_session(), scope=scope, client=client_address())
+    return with_workshop
 
 
 @bp.get("/")
@@ -111,9 +101,9 @@ def create() -> BaseResponse | tuple[str, int]:
 
 
 @bp.get("/<public_id>/zugang")
-def access(public_id: str) -> str:
+@led_workshop
+def access(workshop: Workshop) -> str:
     """The facilitator link, shown once (it is stored only as a hash)."""
-    workshop = require_workshop(public_id)
     once = session.pop(SECRETS_ONCE_KEY, None)
     return render_template(
         "workshops/access.html", workshop=workshop, secrets=once, code=_known_code(workshop), form=ConfirmForm()
@@ -121,17 +111,17 @@ def access(public_id: str) -> str:
 
 
 @bp.post("/<public_id>/zugang")
-def renew(public_id: str) -> BaseResponse:
-    workshop = require_workshop(public_id)
+@led_workshop
+def renew(workshop: Workshop) -> BaseResponse:
     if not ConfirmForm().validate():
         abort(400)
     what = request.form.get("renew")
     if what == "link":
         session[SECRETS_ONCE_KEY] = {"token": services.renew_facilitator_link(get_session(), workshop)}
-        return see_other("workshops.access", public_id=public_id)
+        return see_other("workshops.access", public_id=workshop.public_id)
     if what == "code" and workshop.closed_at is None:
         _remember_code(workshop, services.renew_join_code(get_session(), workshop))
-        return see_other("workshops.poster", public_id=public_id)
+        return see_other("workshops.poster", public_id=workshop.public_id)
     abort(400)
 
 
@@ -141,13 +131,12 @@ def _known_code(workshop: Workshop) -> str | None:
 
 
 @bp.get("/leiten/<token>")
+@rate_limited("workshop_link")
 def by_link(token: str) -> BaseResponse | tuple[str, int, dict[str, str]]:
     """Swap the facilitator link for a session and clean the URL."""
-    if _limited("workshop-link", "RESUME_RATE_LIMIT", "RESUME_RATE_WINDOW_SECONDS"):
-        abort(429)
     workshop = services.workshop_by_token(get_session(), token)
     if workshop is None:
-        _count("workshop-link")
+        count_attempt("workshop_link")
         return render_template("workshops/link_invalid.html"), 404, {"Referrer-Policy": "no-referrer"}
     _grant(workshop)
     response = see_other("workshops.dashboard", public_id=workshop.public_id)
@@ -160,9 +149,9 @@ def _join_url(code: str) -> str:
 
 
 @bp.get("/<public_id>/aushang")
-def poster(public_id: str) -> str:
+@led_workshop
+def poster(workshop: Workshop) -> str:
     """A page to print or project: the join code in large letters and a QR code."""
-    workshop = require_workshop(public_id)
     code = _known_code(workshop)
     qr = None
     if code:
@@ -183,14 +172,14 @@ def join() -> BaseResponse | str | tuple[str, int]:
     form = JoinForm(data={"code": request.args.get("code", "")[:40]} if request.method == "GET" else None)
     if request.method == "GET":
         return render_template("workshops/join.html", form=form)
-    if _limited("workshop-join", "RESUME_RATE_LIMIT", "RESUME_RATE_WINDOW_SECONDS"):
+    if limit_reached("workshop_join"):
         abort(429)
     if not form.validate():
         return render_template("workshops/join.html", form=form), 422
     db = get_session()
     workshop = services.workshop_by_join_code(db, form.code.data or "")
     if workshop is None:
-        _count("workshop-join")
+        count_attempt("workshop_join")
         form.code.errors = [
             _("Diesen Code kennen wir nicht, oder der Workshop ist beendet. Bitte prüfen Sie die Eingabe.")
         ]
@@ -254,8 +243,8 @@ def group_input(workshop: Workshop) -> GroupInput:
 
 
 @bp.get("/<public_id>/")
-def dashboard(public_id: str) -> str:
-    workshop = require_workshop(public_id)
+@led_workshop
+def dashboard(workshop: Workshop) -> str:
     ruleset = current_ruleset()
     view = build_view(ruleset, group_input(workshop), current_language())
     return render_template(
@@ -283,12 +272,12 @@ def _condition_texts(lang: str) -> dict[str, str]:
 
 
 @bp.route("/<public_id>/papier", methods=["GET", "POST"])
-def paper(public_id: str) -> BaseResponse | str | tuple[str, int]:
+@led_workshop
+def paper(workshop: Workshop) -> BaseResponse | str | tuple[str, int]:
     """Type in a questionnaire that was filled in on paper, with the same questions."""
-    workshop = require_workshop(public_id)
     if workshop.closed_at is not None:
         flash(_("Der Workshop ist beendet. Es können keine Antworten mehr dazukommen."), "info")
-        return see_other("workshops.dashboard", public_id=public_id)
+        return see_other("workshops.dashboard", public_id=workshop.public_id)
     ruleset = current_ruleset()
     lang = current_language()
     questions = ruleset.questions
@@ -297,15 +286,8 @@ def paper(public_id: str) -> BaseResponse | str | tuple[str, int]:
         return _render_paper(workshop, form, PaperMetaForm(formdata=None), lang)
     form = build_step_form(questions, lang)
     meta = PaperMetaForm()
-    valid = form.validate()
-    valid = meta.validate() and valid
-    answers: dict[str, Any] = {}
-    if valid:
-        answers, problems = normalise_answers(ruleset, form.answers())
-        for problem in problems:
-            form.add_problem(problem.question_id, _("Diese Antwort passt nicht zur Frage. Bitte prüfen Sie sie."))
-        valid = not problems
-    if not valid:
+    answers = form.checked_answers(ruleset)
+    if not meta.validate() or answers is None:
         return _render_paper(workshop, form, meta, lang), 422
     shown = {q.id for q in ruleset.visible_questions(answers)}
     services.add_paper_answers(
@@ -318,7 +300,7 @@ def paper(public_id: str) -> BaseResponse | str | tuple[str, int]:
         retention_days=retention_days(),
     )
     flash(_("Der Papierbogen ist gespeichert. Sie können den nächsten eingeben."), "success")
-    return see_other("workshops.paper", public_id=public_id)
+    return see_other("workshops.paper", public_id=workshop.public_id)
 
 
 def _render_paper(workshop: Workshop, form: Any, meta: PaperMetaForm, lang: str) -> str:
@@ -346,9 +328,9 @@ def _render_paper(workshop: Workshop, form: Any, meta: PaperMetaForm, lang: str)
 
 
 @bp.route("/<public_id>/konsens/<question_id>", methods=["GET", "POST"])
-def consensus(public_id: str, question_id: str) -> BaseResponse | str | tuple[str, int]:
+@led_workshop
+def consensus(workshop: Workshop, question_id: str) -> BaseResponse | str | tuple[str, int]:
     """Record the answer the group agreed on, with a note, for one question."""
-    workshop = require_workshop(public_id)
     ruleset = current_ruleset()
     try:
         question = ruleset.question(question_id)
@@ -360,39 +342,20 @@ def consensus(public_id: str, question_id: str) -> BaseResponse | str | tuple[st
     db = get_session()
     stored = services.consensus_of(db, workshop).get(question_id)
     if request.method == "GET":
-        data = _field_data(question, stored.answer if stored else None)
-        form = build_step_form((question,), lang, formdata=None, data=data)
+        form = build_step_form((question,), lang, stored={question.id: stored.answer} if stored else {})
         note = NoteForm(formdata=None, data={"note": stored.note if stored else ""})
         return _render_consensus(workshop, question, form, note, lang)
     form = build_step_form((question,), lang)
     note = NoteForm()
-    valid = form.validate()
-    valid = note.validate() and valid
-    answer = None
-    if valid:
-        answers, problems = normalise_answers(ruleset, form.answers())
-        for problem in problems:
-            form.add_problem(problem.question_id, _("Diese Antwort passt nicht zur Frage. Bitte prüfen Sie sie."))
-        valid = not problems
-        answer = answers.get(question.id)
-    if not valid:
+    answers = form.checked_answers(ruleset)
+    if not note.validate() or answers is None:
         return _render_consensus(workshop, question, form, note, lang), 422
+    answer = answers.get(question.id)
     services.record_consensus(
         db, workshop, question.id, answer=answer, note=note.note.data, retention_days=retention_days()
     )
     flash(_("Die Einigung ist gespeichert."), "success")
-    return redirect(url_for("workshops.dashboard", public_id=public_id) + "#agenda", code=303)
-
-
-def _field_data(question: Any, value: Any) -> dict[str, Any]:
-    if value is None:
-        return {}
-    special = value in ("unknown", "not_applicable")
-    if question.type == "multi":
-        return {f"q_{question.id}": [value] if special else list(value)}
-    if question.type == "number" and special:
-        return {f"s_{question.id}": [value]}
-    return {f"q_{question.id}": value}
+    return redirect(url_for("workshops.dashboard", public_id=workshop.public_id) + "#agenda", code=303)
 
 
 def _render_consensus(workshop: Workshop, question: Any, form: Any, note: NoteForm, lang: str) -> str:
@@ -407,12 +370,10 @@ def _render_consensus(workshop: Workshop, question: Any, form: Any, note: NoteFo
 
 
 @bp.get("/<public_id>/paket.pdf")
-def pack(public_id: str) -> Response | BaseResponse:
+@led_workshop
+@rate_limited("workshop_pack", count_every_request=True)
+def pack(workshop: Workshop) -> Response | BaseResponse:
     """The workshop pack as PDF: agenda, group profile, recommendations, worksheets, paper form."""
-    workshop = require_workshop(public_id)
-    if _limited("workshop-pack", "PDF_RATE_LIMIT", "PDF_RATE_WINDOW_SECONDS"):
-        abort(429)
-    _count("workshop-pack")
     from .pack import PackUnavailable, render_pack_pdf
 
     ruleset = current_ruleset()
@@ -428,24 +389,25 @@ def pack(public_id: str) -> Response | BaseResponse:
 
 
 @bp.post("/<public_id>/schliessen")
-def close(public_id: str) -> BaseResponse:
-    workshop = require_workshop(public_id)
+@led_workshop
+def close(workshop: Workshop) -> BaseResponse:
     if not ConfirmForm().validate():
         abort(400)
     services.close_workshop(get_session(), workshop)
-    session[CODES_KEY] = {k: v for k, v in session.get(CODES_KEY, {}).items() if k != public_id}
+    session[CODES_KEY] = {k: v for k, v in session.get(CODES_KEY, {}).items() if k != workshop.public_id}
     flash(_("Der Workshop ist beendet. Niemand kann mehr beitreten. Die Ergebnisse bleiben, bis Sie sie löschen."),
           "success")
-    return see_other("workshops.dashboard", public_id=public_id)
+    return see_other("workshops.dashboard", public_id=workshop.public_id)
 
 
 @bp.route("/<public_id>/loeschen", methods=["GET", "POST"])
-def delete(public_id: str) -> BaseResponse | str:
-    workshop = require_workshop(public_id)
+@led_workshop
+def delete(workshop: Workshop) -> BaseResponse | str:
     form = ConfirmForm()
     if request.method == "POST":
         if not form.validate():
             abort(400)
+        public_id = workshop.public_id  # the row is gone after the delete
         forget_reports(services.delete_workshop(get_session(), workshop))
         session[LED_KEY] = [wid for wid in session.get(LED_KEY, []) if wid != public_id]
         session[CODES_KEY] = {k: v for k, v in session.get(CODES_KEY, {}).items() if k != public_id}

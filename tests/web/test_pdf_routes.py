@@ -46,7 +46,7 @@ def test_report_needs_a_finished_check(browser: Browser) -> None:
 
 
 def test_report_downloads_are_rate_limited(app_factory: Any) -> None:
-    app = app_factory(PDF_RATE_LIMIT=1)
+    app = app_factory(RATE_LIMITS={"pdf": {"limit": 1}})
     browser = Browser(app.test_client())
     browser.start()
     complete_minimal(browser)

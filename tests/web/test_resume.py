@@ -106,7 +106,7 @@ def test_new_access_invalidates_the_old(app: Any, browser: Browser) -> None:
 
 
 def test_rate_limit_counts_failures_in_the_database(app_factory: Any) -> None:
-    app = app_factory(RESUME_RATE_LIMIT=3)
+    app = app_factory(RATE_LIMITS={"resume": {"limit": 3}})
     browser = Browser(app.test_client())
     access = browser.start()
     for _ in range(3):
@@ -114,7 +114,7 @@ def test_rate_limit_counts_failures_in_the_database(app_factory: Any) -> None:
     assert app.test_client().get(access["link"]).status_code == 429
     assert "Zu viele Versuche" in app.test_client().get(access["link"]).text
     # A second app process on the same database sees the same count.
-    other_worker = app_factory(RESUME_RATE_LIMIT=3)
+    other_worker = app_factory(RATE_LIMITS={"resume": {"limit": 3}})
     assert Browser(other_worker.test_client()).submit("/fortsetzen", {"code": access["code"]}).status_code == 429
     with app.app_context():
         buckets = list(get_session().scalars(select(RateLimitHit.bucket)))
@@ -123,7 +123,7 @@ def test_rate_limit_counts_failures_in_the_database(app_factory: Any) -> None:
 
 
 def test_successful_resumes_are_not_limited(app_factory: Any) -> None:
-    app = app_factory(RESUME_RATE_LIMIT=2)
+    app = app_factory(RATE_LIMITS={"resume": {"limit": 2}})
     access = Browser(app.test_client()).start()
     for _ in range(5):
         assert app.test_client().get(access["link"]).status_code == 303

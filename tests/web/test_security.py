@@ -151,3 +151,24 @@ def test_session_cookie_is_httponly_and_samesite(browser: Browser) -> None:
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie
     assert "SameSite=Lax" in cookie
+
+
+def test_each_rate_limit_is_one_setting_and_a_misspelt_one_stops_the_start(tmp_path: Path,
+                                                                           minimal_rules_dir: Path) -> None:
+    settings = {"TESTING": True, "INSTANCE_PATH": str(tmp_path), "RULES_DIR": str(minimal_rules_dir),
+                "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite'}"}
+    app = create_app({**settings, "RATE_LIMITS": {"pdf": {"limit": 1}}})
+    assert app.config["RATE_LIMITS"]["pdf"] == {"limit": 1, "window_seconds": 600}
+    assert app.config["RATE_LIMITS"]["workshop_join"] == {"limit": 10, "window_seconds": 600}
+    with pytest.raises(RuntimeError, match="Unknown rate limit.*'pfd'"):
+        create_app({**settings, "RATE_LIMITS": {"pfd": {"limit": 1}}})
+
+
+def test_a_rate_limit_can_be_set_from_the_environment(tmp_path: Path, minimal_rules_dir: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SELFCHECK_RATE_LIMITS__resume__limit", "3")
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "RULES_DIR": str(minimal_rules_dir)})
+    assert app.config["RATE_LIMITS"]["resume"] == {"limit": 3, "window_seconds": 600}
+    monkeypatch.delenv("SELFCHECK_RATE_LIMITS__resume__limit")
+    assert create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path),
+                       "RULES_DIR": str(minimal_rules_dir)}).config["RATE_LIMITS"]["resume"]["limit"] == 10

@@ -149,7 +149,7 @@ def test_poster_shows_code_and_local_qr_svg(app: Any) -> None:
 
 
 def test_wrong_code_is_refused_and_rate_limited(app_factory: Any) -> None:
-    app = app_factory(RESUME_RATE_LIMIT=3)
+    app = app_factory(RATE_LIMITS={"workshop_join": {"limit": 3}})
     person = Participant(app.test_client())
     for _ in range(3):
         response = person.join("ZZZ-ZZZ")
