@@ -12,6 +12,7 @@ from ..config import rules_dir_from_environment
 from ..engine import check_ruleset, evaluate, normalise_answers, ruleset_to_dict, run_examples
 from ..engine.loader import display_path, schema_problems
 from ..engine.model import RuleSet
+from ..engine.problems import Code
 from ..engine.schema import ANSWERS_FILE, EXAMPLE_FILE, RULE_FILE
 from ..engine.yamlsrc import YamlError, line_of, read_yaml
 from ..resources import shipped
@@ -120,7 +121,7 @@ def read_answers_file(path: Path, ruleset: RuleSet) -> tuple[dict[str, Any], dic
     except (OSError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"{file}: cannot read: {exc}") from None
     except YamlError as exc:
-        click.secho(f"{file}:{exc.line}: E001 not valid YAML or JSON: {exc}", fg="red", err=True)
+        click.secho(f"{file}:{exc.line}: {Code.INVALID_YAML} not valid YAML or JSON: {exc}", fg="red", err=True)
         raise SystemExit(1) from None
     problems = schema_problems(jsonschema.Draft202012Validator(ANSWERS_FILE), data, file)
     lines = [str(p) for p in problems]

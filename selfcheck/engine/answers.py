@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import NOT_APPLICABLE, UNKNOWN, Question, RuleSet
+from .problems import Code
 
 Answers = dict[str, Any]
 
@@ -14,7 +15,7 @@ Answers = dict[str, Any]
 @dataclass(frozen=True)
 class AnswerProblem:
     question_id: str
-    code: str
+    code: Code
     message: str
 
     def __str__(self) -> str:
@@ -77,12 +78,12 @@ def normalise_answers(ruleset: RuleSet, raw: Mapping[str, Any]) -> tuple[Answers
         try:
             question = ruleset.question(str(question_id))
         except KeyError:
-            problems.append(AnswerProblem(str(question_id), "E140", "unknown question"))
+            problems.append(AnswerProblem(str(question_id), Code.UNKNOWN_IN_EXAMPLE, "unknown question"))
             continue
         if value is None or value == "" or value == []:
             continue
         try:
             clean[question.id] = normalise_answer(question, value)
         except ValueError as exc:
-            problems.append(AnswerProblem(question.id, "E141", str(exc)))
+            problems.append(AnswerProblem(question.id, Code.VALUE_DOES_NOT_FIT, str(exc)))
     return clean, problems

@@ -12,10 +12,9 @@ from typing import Any
 
 from .conditions import ORDER_OPS, Compare, Condition, Ref
 from .model import EVIDENCE_LEVELS, NOT_APPLICABLE, SPECIAL_ANSWERS, UNKNOWN, Level, Origin, Question, RuleSet, Text
-from .problems import Problem, did_you_mean
+from .problems import Code, Problem, did_you_mean
 from .yamlsrc import line_of
 
-ORG_TYPE = "org_type"
 MAX_COMBINATIONS = 200_000
 
 
@@ -27,11 +26,11 @@ class _Checker:
         self.questions = {q.id: q for q in ruleset.questions}
         self.dimensions = {d.id: d for d in ruleset.dimensions}
 
-    def add(self, origin: Origin, code: str, message: str, hint: str | None = None) -> None:
+    def add(self, origin: Origin, code: Code, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(origin.file, origin.line, code, message, hint))
 
     def unknown(self, origin: Origin, what: str, name: str, known: Iterable[str]) -> None:
-        self.add(origin, "E102", f"unknown {what} {name!r}", did_you_mean(name, known))
+        self.add(origin, Code.UNKNOWN_REFERENCE, f"unknown {what} {name!r}", did_you_mean(name, known))
 
     @staticmethod
     def at(origin: Origin, raw: Any, *path: Any) -> Origin:
@@ -53,47 +52,61 @@ class _Checker:
         entries += [(t.id, self.reader.origin("blend")) for t in self.rs.blend.types]
         for name, origin in entries:
             if name in seen:
-                self.add(origin, "E101", f"duplicate id {name!r}", f"first used at {seen[name]}")
+                self.add(origin, Code.DUPLICATE_ID, f"duplicate id {name!r}", f"first used at {seen[name]}")
             else:
                 seen[name] = str(origin)
 
     def check_question(self, q: Question) -> None:
         ids = [o.id for o in q.options]
         for option_id in {i for i in ids if ids.count(i) > 1}:
-            self.add(q.origin, "E101", f"option id {option_id!r} appears twice in {q.id!r}")
+            self.add(q.origin, Code.DUPLICATE_ID, f"option id {option_id!r} appears twice in {q.id!r}")
         for option_id in set(ids) & set(SPECIAL_ANSWERS):
-            self.add(q.origin, "E105", f"{q.id!r}: option id {option_id!r} is reserved",
+            self.add(q.origin, Code.RESERVED_OPTION_ID, f"{q.id!r}: option id {option_id!r} is reserved",
                      "'Weiß nicht' and 'trifft nicht zu' are switched on with unknown: / not_applicable:")
         if q.scored and q.type in ("single", "multi"):
             for option in q.options:
                 if option.points is None:
-                    self.add(q.origin, "E103", f"{q.id!r}: option {option.id!r} has no points", "add points:")
+                    self.add(q.origin, Code.OPTION_WITHOUT_POINTS, f"{q.id!r}: option {option.id!r} has no points",
+                             "add points:")
         if q.type == "multi" and q.scored and q.max_points is None:
-            self.add(q.origin, "E106", f"multi-choice question {q.id!r} needs max_points")
+            self.add(q.origin, Code.SCORING_MISSING, f"multi-choice question {q.id!r} needs max_points")
         if q.type == "number":
             if not q.bands:
-                self.add(q.origin, "E106", f"number question {q.id!r} needs bands")
+                self.add(q.origin, Code.SCORING_MISSING, f"number question {q.id!r} needs bands")
             belows = [b.below for b in q.bands]
             if belows and (belows[-1] is not None or None in belows[:-1]):
-                self.add(q.origin, "E107", f"{q.id!r}: only the last band may (and must) have no 'below'")
+                self.add(q.origin, Code.BANDS_OUT_OF_ORDER,
+                         f"{q.id!r}: only the last band may (and must) have no 'below'")
             bounded = [b for b in belows if b is not None]
             if bounded != sorted(set(bounded)):
-                self.add(q.origin, "E107", f"{q.id!r}: band limits must increase: {bounded}")
+                self.add(q.origin, Code.BANDS_OUT_OF_ORDER, f"{q.id!r}: band limits must increase: {bounded}")
 
     # -- levels and blend ----------------------------------------------------------------
     def check_levels(self, levels: tuple[Level, ...], origin: Origin, owner: str) -> None:
         ids = [lv.id for lv in levels]
         for level_id in sorted({i for i in ids if ids.count(i) > 1}):
-            self.add(origin, "E101", f"level id {level_id!r} appears twice in the levels of {owner}")
+            self.add(origin, Code.DUPLICATE_ID, f"level id {level_id!r} appears twice in the levels of {owner}")
         expected = 0
         for level in sorted(levels, key=lambda lv: lv.min):
             if level.min != expected or level.max < level.min:
-                self.add(origin, "E110", f"levels of {owner} do not cover 0-100 exactly: {level.id!r} is "
+                self.add(origin, Code.LEVELS_DO_NOT_COVER,
+                         f"levels of {owner} do not cover 0-100 exactly: {level.id!r} is "
                          f"{level.min}-{level.max}, expected it to start at {expected}")
                 return
             expected = level.max + 1
         if expected != 101:
-            self.add(origin, "E110", f"levels of {owner} end at {expected - 1}, not at 100")
+            self.add(origin, Code.LEVELS_DO_NOT_COVER, f"levels of {owner} end at {expected - 1}, not at 100")
+
+    def check_audience_question(self) -> None:
+        name = self.rs.audience_question
+        if name is None:
+            return
+        question = self.questions.get(name)
+        if question is None:
+            self.unknown(self.reader.origin("audience_question"), "question", name, self.questions)
+        elif question.type != "single" or question.dimension_id is not None:
+            self.add(self.reader.origin("audience_question"), Code.UNKNOWN_REFERENCE,
+                     f"audience question {name!r} must be a single-choice question of the profile")
 
     def check_blend(self) -> None:
         origin = self.reader.origin("blend")
@@ -106,19 +119,20 @@ class _Checker:
                 if name not in self.questions:
                     self.unknown(origin, "question", name, self.questions)
                 elif not self.questions[name].scored:
-                    self.add(origin, "E102", f"blend axis question {name!r} is not scored")
+                    self.add(origin, Code.UNKNOWN_REFERENCE, f"blend axis question {name!r} is not scored")
         seen: dict[tuple[str, ...], str] = {}
         for blend_type in self.rs.blend.types:
             for axis in set(blend_type.when) - set(axis_ids):
                 self.unknown(origin, "blend axis", axis, axis_ids)
             key = tuple(blend_type.when.get(axis, "?") for axis in axis_ids)
             if key in seen:
-                self.add(origin, "E111", f"blend types {seen[key]!r} and {blend_type.id!r} cover the same case")
+                self.add(origin, Code.BLEND_TYPES_DO_NOT_COVER,
+                         f"blend types {seen[key]!r} and {blend_type.id!r} cover the same case")
             seen[key] = blend_type.id
         for combination in itertools.product(("low", "high"), repeat=len(axis_ids)):
             if combination not in seen:
                 case = ", ".join(f"{a}: {v}" for a, v in zip(axis_ids, combination, strict=True))
-                self.add(origin, "E111", f"no blend type for {{{case}}}")
+                self.add(origin, Code.BLEND_TYPES_DO_NOT_COVER, f"no blend type for {{{case}}}")
 
     # -- conditions ----------------------------------------------------------------------
     def check_condition(self, condition: Condition, origin: Origin, earlier: set[str] | None) -> None:
@@ -131,7 +145,7 @@ class _Checker:
         values = value if isinstance(value, tuple) else (value,)
         where = f"in {leaf.text!r}:"
         if earlier is not None and ref.kind in ("score", "level", "profile"):
-            self.add(origin, "E122", f"{where} visible_if may use answers only, not {ref.kind}")
+            self.add(origin, Code.VISIBILITY_ORDER, f"{where} visible_if may use answers only, not {ref.kind}")
             return
         if ref.kind in ("answer", "points"):
             q = self.questions.get(ref.name or "")
@@ -139,21 +153,21 @@ class _Checker:
                 self.unknown(origin, "question", ref.name or "", self.questions)
                 return
             if earlier is not None and q.id not in earlier:
-                self.add(origin, "E122", f"{where} {q.id!r} is not asked before this question")
+                self.add(origin, Code.VISIBILITY_ORDER, f"{where} {q.id!r} is not asked before this question")
             if ref.kind == "points":
                 if not q.scored:
-                    self.add(origin, "E123", f"{where} {q.id!r} is not scored, so it has no points")
+                    self.add(origin, Code.OPERATOR_DOES_NOT_FIT, f"{where} {q.id!r} is not scored, so it has no points")
                 elif op in ("==", "!=", "in", "not in", *ORDER_OPS):
                     self.expect_numbers(values, origin, where)
                 elif op != "is":
-                    self.add(origin, "E123", f"{where} {op!r} does not fit points")
+                    self.add(origin, Code.OPERATOR_DOES_NOT_FIT, f"{where} {op!r} does not fit points")
                 return
             self.check_answer_compare(q, op, values, origin, where)
         elif ref.kind == "score":
             if ref.name not in self.dimensions:
                 self.unknown(origin, "dimension", ref.name or "", self.dimensions)
             elif op in ("contains", "is"):
-                self.add(origin, "E123", f"{where} {op!r} does not fit a score")
+                self.add(origin, Code.OPERATOR_DOES_NOT_FIT, f"{where} {op!r} does not fit a score")
             else:
                 self.expect_numbers(values, origin, where)
         elif ref.kind == "level":
@@ -168,9 +182,9 @@ class _Checker:
     def check_answer_compare(self, q: Question, op: str, values: tuple[Any, ...], origin: Origin, where: str) -> None:
         if op == "is":
             if values[0] == UNKNOWN and not q.unknown:
-                self.add(origin, "E121", f"{where} {q.id!r} does not offer 'Weiß nicht'")
+                self.add(origin, Code.IMPOSSIBLE_VALUE, f"{where} {q.id!r} does not offer 'Weiß nicht'")
             if values[0] == NOT_APPLICABLE and not q.not_applicable:
-                self.add(origin, "E121", f"{where} {q.id!r} does not offer 'trifft nicht zu'")
+                self.add(origin, Code.IMPOSSIBLE_VALUE, f"{where} {q.id!r} does not offer 'trifft nicht zu'")
             return
         fits = {
             "single": ("==", "!=", "in", "not in"),
@@ -179,30 +193,32 @@ class _Checker:
             "text": ("==", "!="),
         }[q.type]
         if op not in fits:
-            self.add(origin, "E123", f"{where} {op!r} does not fit a {q.type} question",
+            self.add(origin, Code.OPERATOR_DOES_NOT_FIT, f"{where} {op!r} does not fit a {q.type} question",
                      f"use {', '.join(fits)} or 'is'")
         elif q.type == "number":
             self.expect_numbers(values, origin, where)
         elif q.type in ("single", "multi"):
             option_ids = [o.id for o in q.options]
-            for v in values if option_ids else ():  # no options: already reported as E102 or E104
+            # no options: already reported (UNKNOWN_REFERENCE or SCALE_OR_OPTIONS)
+            for v in values if option_ids else ():
                 if v not in option_ids:
-                    self.add(origin, "E121", f"{where} {q.id!r} has no option {v!r}",
+                    self.add(origin, Code.IMPOSSIBLE_VALUE, f"{where} {q.id!r} has no option {v!r}",
                              did_you_mean(str(v), option_ids) or f"options: {', '.join(option_ids)}")
 
     def expect_numbers(self, values: tuple[Any, ...], origin: Origin, where: str) -> None:
         for v in values:
             if not isinstance(v, int):
-                self.add(origin, "E123", f"{where} compares with {v!r}, but needs a whole number")
+                self.add(origin, Code.OPERATOR_DOES_NOT_FIT, f"{where} compares with {v!r}, but needs a whole number")
 
     def expect_ids(self, op: str, values: tuple[Any, ...], known: list[str], what: str,
                    origin: Origin, where: str) -> None:
         if op not in ("==", "!=", "in", "not in"):
-            self.add(origin, "E123", f"{where} {op!r} does not fit a {what}", "use ==, !=, in or not in")
+            self.add(origin, Code.OPERATOR_DOES_NOT_FIT, f"{where} {op!r} does not fit a {what}",
+                     "use ==, !=, in or not in")
             return
         for v in values:
             if v not in known:
-                self.add(origin, "E121", f"{where} unknown {what} {v!r}", did_you_mean(str(v), known))
+                self.add(origin, Code.IMPOSSIBLE_VALUE, f"{where} unknown {what} {v!r}", did_you_mean(str(v), known))
 
     def check_visibility(self) -> None:
         earlier: set[str] = set()
@@ -222,32 +238,35 @@ class _Checker:
                 if name != "all" and name not in org_types:
                     self.unknown(self.at(r.origin, raw, "audience"), "organisation type", name, org_types)
             if not 2 <= len(r.steps) <= 4:
-                self.add(self.at(r.origin, raw, "steps"), "E133",
+                self.add(self.at(r.origin, raw, "steps"), Code.STEP_COUNT,
                          f"recommendation {r.id!r} has {len(r.steps)} steps; write 2 to 4")
             if not r.sources:
-                self.add(self.at(r.origin, raw, "sources"), "E131", f"recommendation {r.id!r} cites no source")
+                self.add(self.at(r.origin, raw, "sources"), Code.SOURCES_MISSING,
+                         f"recommendation {r.id!r} cites no source")
             for index, citation in enumerate(r.sources):
                 cited_at = self.at(r.origin, raw, "sources", index)
                 source = self.rs.sources.get(citation.source_id)
                 if source is None:
                     self.unknown(cited_at, "source", citation.source_id, self.rs.sources)
                 if citation.evidence not in EVIDENCE_LEVELS:
-                    self.add(cited_at, "E131", f"unknown evidence level {citation.evidence!r}",
+                    self.add(cited_at, Code.SOURCES_MISSING, f"unknown evidence level {citation.evidence!r}",
                              did_you_mean(citation.evidence, EVIDENCE_LEVELS))
                 elif citation.evidence == "study_hypothesis" and source is not None and source.kind != "core_study":
-                    self.add(cited_at, "E132", f"{r.id!r}: study_hypothesis cites {source.id!r}, which is not the "
-                             "study itself", "use related_study, practice_example or expert_assumption")
+                    self.add(cited_at, Code.STUDY_HYPOTHESIS_SOURCE,
+                             f"{r.id!r}: study_hypothesis cites {source.id!r}, which is not the study itself",
+                             "use related_study, practice_example or expert_assumption")
             if r.when is None:
                 continue
             before = len(self.problems)
             when_origin = self.at(r.origin, raw, "when")
             self.check_condition(r.when, when_origin, None)
             if len(self.problems) == before and not can_fire(self.rs, r.when, r.audience, org_types):
-                self.add(when_origin, "E130", f"recommendation {r.id!r} can never fire",
+                self.add(when_origin, Code.NEVER_FIRES, f"recommendation {r.id!r} can never fire",
                          "no combination of answers meets its condition for its audience")
 
     def org_types(self) -> list[str]:
-        q = self.questions.get(ORG_TYPE)
+        """The organisation types recommendations may name as their audience."""
+        q = self.questions.get(self.rs.audience_question or "")
         return [o.id for o in q.options] if q else []
 
     def check_sources(self) -> None:
@@ -259,13 +278,13 @@ class _Checker:
                     self.unknown(d.origin, "source", s, self.rs.sources)
         for raw, origin in self.reader.items["sources"]:
             if raw["id"] not in cited:
-                self.add(origin, "W202", f"source {raw['id']!r} is never cited")
+                self.add(origin, Code.SOURCE_NEVER_CITED, f"source {raw['id']!r} is never cited")
 
     def check_texts(self) -> None:
         for origin, owner, texts in self.texts():
             for text in texts:
                 if text is not None and not text.en:
-                    self.add(origin, "W201", f"{owner}: English text missing for {text.de[:40]!r}")
+                    self.add(origin, Code.ENGLISH_MISSING, f"{owner}: English text missing for {text.de[:40]!r}")
 
     def texts(self) -> Iterator[tuple[Origin, str, list[Text | None]]]:
         yield self.reader.origin("title"), "the rule set", [self.rs.title, self.rs.description]
@@ -293,7 +312,8 @@ class _Checker:
             if d.levels is not self.rs.levels:
                 self.check_levels(d.levels, d.origin, d.id)
             if sum(q.scored for q in d.questions) < 3:
-                self.add(d.origin, "W203", f"dimension {d.id!r} has fewer than 3 scored questions")
+                self.add(d.origin, Code.FEW_QUESTIONS, f"dimension {d.id!r} has fewer than 3 scored questions")
+        self.check_audience_question()
         self.check_blend()
         self.check_visibility()
         self.check_recommendations()
@@ -382,7 +402,7 @@ def can_fire(rs: RuleSet, when: Condition, audience: tuple[str, ...], org_types:
             if q.visible_if is not None and q.id not in visibility:
                 visibility[q.id] = q.visible_if
                 pending.extend((leaf.ref, leaf.value) for leaf in q.visible_if.leaves())
-    org_ref = Ref("answer", ORG_TYPE)
+    org_ref = Ref("answer", rs.audience_question or "")
     if "all" not in audience and org_types:
         refs[org_ref] = list(audience)
     domains = {ref: _domain(rs, ref, literals) for ref, literals in refs.items()}

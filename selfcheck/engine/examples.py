@@ -11,7 +11,7 @@ import jsonschema
 from .answers import normalise_answers
 from .loader import display_path, schema_problems
 from .model import RuleSet
-from .problems import Problem, did_you_mean
+from .problems import Code, Problem, did_you_mean
 from .schema import EXAMPLE_FILE
 from .scoring import evaluate
 from .yamlsrc import YamlError, line_of, read_yaml
@@ -48,7 +48,7 @@ def load_examples(ruleset: RuleSet, folder: Path) -> list[Example]:
         try:
             data, _ = read_yaml(path)
         except YamlError as exc:
-            example.problems.append(Problem(file, exc.line, "E001", f"not valid YAML: {exc}"))
+            example.problems.append(Problem(file, exc.line, Code.INVALID_YAML, f"not valid YAML: {exc}"))
             continue
         example.problems.extend(schema_problems(_VALIDATOR, data, file))
         if example.problems:
@@ -60,7 +60,7 @@ def load_examples(ruleset: RuleSet, folder: Path) -> list[Example]:
         question_ids = [q.id for q in ruleset.questions]
         for problem in answer_problems:
             line = line_of(data, ["answers", problem.question_id])
-            hint = did_you_mean(problem.question_id, question_ids) if problem.code == "E140" else None
+            hint = did_you_mean(problem.question_id, question_ids) if problem.code == Code.UNKNOWN_IN_EXAMPLE else None
             message = f"{problem.question_id}: {problem.message}"
             example.problems.append(Problem(file, line, problem.code, message, hint))
         example.problems.extend(_check_expectations(ruleset, data, file))
@@ -77,8 +77,8 @@ def _check_expectations(ruleset: RuleSet, data: Any, file: str) -> list[Problem]
     }
 
     def unknown(what: str, name: Any, *path: Any) -> None:
-        problems.append(Problem(file, line_of(data, ["expect", *path]), "E140", f"unknown {what} {name!r}",
-                                did_you_mean(str(name), known[what])))
+        problems.append(Problem(file, line_of(data, ["expect", *path]), Code.UNKNOWN_IN_EXAMPLE,
+                                f"unknown {what} {name!r}", did_you_mean(str(name), known[what])))
 
     if expect.get("profile") is not None and expect["profile"] not in known["blend type"]:
         unknown("blend type", expect["profile"], "profile")
@@ -89,7 +89,7 @@ def _check_expectations(ruleset: RuleSet, data: Any, file: str) -> list[Problem]
             elif key == "levels" and value is not None:
                 level_ids = [lv.id for lv in ruleset.dimension(dimension_id).levels]
                 if value not in level_ids:
-                    problems.append(Problem(file, line_of(data, ["expect", key, dimension_id]), "E140",
+                    problems.append(Problem(file, line_of(data, ["expect", key, dimension_id]), Code.UNKNOWN_IN_EXAMPLE,
                                             f"unknown level {value!r}", did_you_mean(str(value), level_ids)))
     for key in ("recommendations", "not_recommendations", "next_steps"):
         for index, name in enumerate(expect.get(key, [])):

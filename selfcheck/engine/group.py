@@ -17,7 +17,6 @@ from typing import Any
 from .model import UNKNOWN, Question, RuleSet
 from .scoring import Contribution, Result
 
-ACTOR_QUESTION = "org_type"
 AGENDA_SIZE = 5
 # A recommendation is "shared" when it fires for more than this share of the group.
 SHARED_SHARE = 0.5
@@ -253,10 +252,10 @@ def shared_recommendations(
     return tuple(shared)
 
 
-def partnership_questions(ruleset: RuleSet, actor_question: str = ACTOR_QUESTION) -> tuple[Question, ...]:
+def partnership_questions(ruleset: RuleSet) -> tuple[Question, ...]:
     """Multi-choice questions whose options name actor types (the partnership questions)."""
     try:
-        actors = {o.id for o in ruleset.question(actor_question).options}
+        actors = {o.id for o in ruleset.question(ruleset.audience_question or "").options}
     except KeyError:
         return ()
     return tuple(
@@ -266,11 +265,10 @@ def partnership_questions(ruleset: RuleSet, actor_question: str = ACTOR_QUESTION
     )
 
 
-def partnership_matrix(
-    ruleset: RuleSet, respondents: Sequence[Respondent], actor_question: str = ACTOR_QUESTION
-) -> PartnershipMatrix:
-    """Which actor types work with which: rows are the respondents' own types."""
-    questions = partnership_questions(ruleset, actor_question)
+def partnership_matrix(ruleset: RuleSet, respondents: Sequence[Respondent]) -> PartnershipMatrix:
+    """Which actor types work with which: rows are the respondents' own types (the audience question)."""
+    questions = partnership_questions(ruleset)
+    actor_question = ruleset.audience_question or ""
     actor_types = tuple(o.id for o in ruleset.question(actor_question).options) if questions else ()
     respondents_per_type: Counter[str] = Counter()
     cells: dict[str, Counter[str]] = {}

@@ -31,7 +31,7 @@ from .model import (
     Source,
     Text,
 )
-from .problems import Problem, RuleSetError, did_you_mean
+from .problems import Code, Problem, RuleSetError, did_you_mean
 from .schema import RULE_FILE
 from .yamlsrc import YamlError, line_of, read_yaml
 
@@ -58,7 +58,7 @@ def schema_problems(validator: jsonschema.Validator, data: Any, file: str) -> li
             message = message.replace("Additional properties are not allowed", "unknown key")
             known = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
             path += [key for key in error.instance if key not in known][:1]  # point at the unknown key itself
-        problems.append(Problem(file, line_of(data, path), "E002", f"{where}: {message}"))
+        problems.append(Problem(file, line_of(data, path), Code.SCHEMA, f"{where}: {message}"))
     return problems
 
 
@@ -75,7 +75,7 @@ class _Reader:
     def read(self) -> None:
         files = sorted(self.folder.glob("*.yaml"))
         if not files:
-            self.problems.append(Problem(display_path(self.folder), 1, "E003", "no *.yaml rule files found"))
+            self.problems.append(Problem(display_path(self.folder), 1, Code.MISSING, "no *.yaml rule files found"))
         for path in files:
             self.read_file(path)
         if self.problems:  # a broken file may hold the missing keys: don't report them twice
@@ -83,7 +83,8 @@ class _Reader:
         for key in REQUIRED_KEYS:
             if key not in self.merged and not (key in LIST_KEYS and self.items[key]):
                 self.problems.append(
-                    Problem(display_path(self.folder / "ruleset.yaml"), 1, "E003", f"required key {key!r} is missing")
+                    Problem(display_path(self.folder / "ruleset.yaml"), 1, Code.MISSING,
+                            f"required key {key!r} is missing")
                 )
 
     def read_file(self, path: Path) -> None:
@@ -91,18 +92,19 @@ class _Reader:
         try:
             data, duplicates = read_yaml(path)
         except YamlError as exc:
-            self.problems.append(Problem(file, exc.line, "E001", f"not valid YAML: {exc}"))
+            self.problems.append(Problem(file, exc.line, Code.INVALID_YAML, f"not valid YAML: {exc}"))
             return
         except (OSError, UnicodeDecodeError) as exc:
-            self.problems.append(Problem(file, 1, "E001", f"cannot read the file: {exc}"))
+            self.problems.append(Problem(file, 1, Code.INVALID_YAML, f"cannot read the file: {exc}"))
             return
         for key, line in duplicates:
-            self.problems.append(Problem(file, line, "E101", f"key {key!r} appears twice in the same mapping"))
+            self.problems.append(Problem(file, line, Code.DUPLICATE_ID,
+                                         f"key {key!r} appears twice in the same mapping"))
         if data is None:
             return
         if isinstance(data, Mapping) and data.get("format", FORMAT) != FORMAT:
-            # Checked before the schema, whose "format" is the constant 1: a newer format is E005, not E002.
-            self.problems.append(Problem(file, line_of(data, ["format"]), "E005",
+            # Checked before the schema, whose "format" is the constant 1: a newer format is UNKNOWN_FORMAT, not SCHEMA.
+            self.problems.append(Problem(file, line_of(data, ["format"]), Code.UNKNOWN_FORMAT,
                                          f"unknown format {data['format']!r}", f"use format: {FORMAT}"))
             return
         errors = schema_problems(_RULE_VALIDATOR, data, file)
@@ -117,7 +119,7 @@ class _Reader:
             elif key in self.merged:
                 first = self.where[key][0]
                 self.problems.append(
-                    Problem(file, line_of(data, [key]), "E004", f"key {key!r} is already set in {first}")
+                    Problem(file, line_of(data, [key]), Code.KEY_IN_TWO_FILES, f"key {key!r} is already set in {first}")
                 )
             else:
                 self.merged[key] = value
@@ -155,7 +157,8 @@ class _Builder:
         try:
             return parse_condition(source)
         except ConditionError as exc:
-            self.problems.append(Problem(origin.file, origin.line, "E120", f"cannot parse {source!r}: {exc}"))
+            self.problems.append(Problem(origin.file, origin.line, Code.CONDITION_SYNTAX,
+                                         f"cannot parse {source!r}: {exc}"))
             return None
 
     def question(self, raw: Mapping[str, Any], origin: Origin, dimension_id: str | None) -> Question:
@@ -164,20 +167,20 @@ class _Builder:
         if kind in ("single", "multi"):
             has_scale, has_options = "scale" in raw, "options" in raw
             if has_scale == has_options:
-                self.problems.append(Problem(origin.file, origin.line, "E104",
+                self.problems.append(Problem(origin.file, origin.line, Code.SCALE_OR_OPTIONS,
                                              f"question {raw['id']!r} needs exactly one of 'scale' and 'options'"))
             if has_scale:
                 scale = self.scales.get(raw["scale"])
                 if scale is None:
                     hint = did_you_mean(raw["scale"], self.scales)
                     message = f"unknown scale {raw['scale']!r}"
-                    self.problems.append(Problem(origin.file, origin.line, "E102", message, hint))
+                    self.problems.append(Problem(origin.file, origin.line, Code.UNKNOWN_REFERENCE, message, hint))
                 else:
                     options = _options(scale["options"])
             if has_options:
                 options = _options(raw["options"])
         elif "scale" in raw or "options" in raw:
-            self.problems.append(Problem(origin.file, origin.line, "E104",
+            self.problems.append(Problem(origin.file, origin.line, Code.SCALE_OR_OPTIONS,
                                          f"a {kind} question takes no 'scale' or 'options'"))
         visible_if_text = raw.get("visible_if")
         return Question(
@@ -260,6 +263,7 @@ class _Builder:
             levels=default_levels,
             blend=self.blend(merged.get("blend", {}), dimensions),
             hash=content_hash,
+            audience_question=merged.get("audience_question"),
             path=self.reader.folder,
         )
 
@@ -295,7 +299,7 @@ def check_ruleset(folder: Path | str, *, examples: bool = True) -> tuple[RuleSet
 
     folder = Path(folder)
     if not folder.is_dir():
-        return None, [Problem(display_path(folder), 1, "E003", "rule-set folder not found")]
+        return None, [Problem(display_path(folder), 1, Code.MISSING, "rule-set folder not found")]
     reader = _Reader(folder)
     reader.read()
     if any(p.is_error for p in reader.problems):

@@ -241,6 +241,9 @@ class RuleSet:
     levels: tuple[Level, ...]
     blend: Blend
     hash: str
+    # The profile question whose answer names the organisation type: recommendation audiences,
+    # the workshop's partnership matrix. None: every recommendation is for everybody.
+    audience_question: str | None = None
     path: Path | None = None
     _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

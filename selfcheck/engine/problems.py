@@ -5,6 +5,100 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Code(StrEnum):
+    """Every problem code with what it means and how to fix it: the table in docs/rules.md.
+
+    A member is its code as a string ("E102"), so problems print and compare as before.
+    Errors (E...) stop a rule set from loading; warnings (W...) do not.
+    """
+
+    meaning: str
+    fix: str
+
+    def __new__(cls, code: str, meaning: str, fix: str) -> Code:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.meaning = meaning
+        member.fix = fix
+        return member
+
+    INVALID_YAML = "E001", "the file is not valid YAML", "fix the indentation or quoting at the line shown"
+    SCHEMA = "E002", "a key does not fit the format (JSON Schema)", "the message names the key and what is allowed"
+    MISSING = (
+        "E003",
+        "a required file or key is missing (`format`, `id`, `version`, `title`, `dimensions`, ...)",
+        "add it",
+    )
+    KEY_IN_TWO_FILES = "E004", "a top-level key appears in two files", "keep it in one file"
+    UNKNOWN_FORMAT = "E005", "unknown `format`", "use `format: 1`"
+    DUPLICATE_ID = "E101", "duplicate id", "rename one of them"
+    UNKNOWN_REFERENCE = (
+        "E102",
+        "unknown reference (question, option, scale, dimension, level, source, blend type)",
+        "use an existing id; the hint suggests the closest one",
+    )
+    OPTION_WITHOUT_POINTS = "E103", "a scored option has no points", "add `points:`"
+    SCALE_OR_OPTIONS = "E104", "a question has both or neither of `scale` and `options`", "keep exactly one"
+    RESERVED_OPTION_ID = "E105", "reserved option id `unknown` or `not_applicable`", "use another id"
+    SCORING_MISSING = (
+        "E106", "`multi` question without `max_points`, or `number` question without `bands`", "add it"
+    )
+    BANDS_OUT_OF_ORDER = (
+        "E107",
+        "number bands are not in increasing order, or the last band has a `below`",
+        "sort them; leave `below` off the last band",
+    )
+    LEVELS_DO_NOT_COVER = (
+        "E110", "levels do not cover 0-100 exactly (gap, overlap, or out of range)", "adjust `min`/`max`"
+    )
+    BLEND_TYPES_DO_NOT_COVER = (
+        "E111", "blend types do not cover every combination of axis values exactly once", "add or fix a type"
+    )
+    CONDITION_SYNTAX = "E120", "a condition cannot be parsed", 'the message shows where; see "Conditions"'
+    IMPOSSIBLE_VALUE = (
+        "E121", "a condition compares with a value the question cannot have", "use one of the listed option ids"
+    )
+    VISIBILITY_ORDER = (
+        "E122",
+        "`visible_if` refers to a later question, or to a score, level or profile",
+        "refer to earlier answers only",
+    )
+    OPERATOR_DOES_NOT_FIT = (
+        "E123",
+        "an operator does not fit the kind of question (`contains` on single choice, `<` on an option id)",
+        "see the table above",
+    )
+    NEVER_FIRES = (
+        "E130",
+        "a recommendation can never fire (its condition is impossible, or its audience excludes every "
+        "organisation type that could meet it)",
+        "fix the condition or the audience",
+    )
+    SOURCES_MISSING = (
+        "E131", "a recommendation cites no source, or an unknown evidence level", "add `sources:`"
+    )
+    STUDY_HYPOTHESIS_SOURCE = (
+        "E132",
+        "`study_hypothesis` cites a source that is not `kind: core_study`",
+        "use `related_study`, `practice_example` or `expert_assumption`",
+    )
+    STEP_COUNT = "E133", "a recommendation has fewer than 2 or more than 4 steps", "write 2 to 4 concrete steps"
+    UNKNOWN_IN_EXAMPLE = (
+        "E140",
+        "a golden example refers to an unknown question, option, dimension, level, blend type or recommendation",
+        "fix the id",
+    )
+    VALUE_DOES_NOT_FIT = (
+        "E141",
+        "an example's or answers file's value does not fit the question",
+        "use an option id, a list, a number, `unknown` or `not_applicable`",
+    )
+    ENGLISH_MISSING = "W201", "English text missing", "add `en:`"
+    SOURCE_NEVER_CITED = "W202", "a source is never cited", "cite it or remove it"
+    FEW_QUESTIONS = "W203", "a dimension has fewer than 3 scored questions", "add questions"
 
 
 @dataclass(frozen=True)
@@ -13,7 +107,7 @@ class Problem:
 
     file: str
     line: int
-    code: str
+    code: Code
     message: str
     hint: str | None = None
 

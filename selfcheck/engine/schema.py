@@ -184,6 +184,8 @@ RULE_FILE: dict[str, Any] = {
         "title": {"$ref": "#/$defs/text"},
         "description": {"$ref": "#/$defs/text"},
         "languages": {"type": "array", "items": {"enum": ["de", "en"]}},
+        # The profile question whose answer is the organisation type (recommendation audiences).
+        "audience_question": ID,
         "scales": {
             "type": "object",
             "propertyNames": ID,

@@ -188,7 +188,7 @@ def evaluate(ruleset: RuleSet, answers: Mapping[str, Any]) -> Result:
                      "unknown" if c.status == UNKNOWN else "unanswered")
         for c in contributions.values() if c.status in (UNKNOWN, "unanswered")
     )
-    organisation_type = shown.get("org_type")
+    organisation_type = shown.get(ruleset.audience_question) if ruleset.audience_question else None
     if organisation_type in SPECIAL_ANSWERS:
         organisation_type = None
     facts = _ResultFacts(shown, contributions, dimension_results, blend_type)

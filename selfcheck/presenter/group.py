@@ -354,7 +354,7 @@ def _partnerships(ruleset: RuleSet, summary: GroupSummary, lang: str) -> Partner
     matrix = summary.partnerships
     if not matrix.actor_types:
         return None
-    actor = ruleset.question("org_type")
+    actor = ruleset.question(ruleset.audience_question or "")
     labels = {o.id: o.label.get(lang) for o in actor.options}
     return PartnershipView(
         columns=tuple(labels[c] for c in matrix.actor_types),

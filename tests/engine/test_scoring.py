@@ -262,3 +262,18 @@ def test_result_is_deterministic_and_frozen(minimal_ruleset) -> None:
     assert evaluate(minimal_ruleset, dict(reversed(KOMMUNE_ALL_NO.items()))) == first
     with pytest.raises(AttributeError):
         first.completeness = 0  # type: ignore[misc]
+
+
+def test_the_audience_question_is_the_one_the_rule_set_declares(minimal_ruleset) -> None:
+    """Audiences filter by the declared question; without one every recommendation is for everybody."""
+    from dataclasses import replace
+
+    from selfcheck.engine import evaluate
+
+    answers = {"org_type": "kommune", "web": "nein"}
+    declared = evaluate(minimal_ruleset, answers)
+    assert declared.organisation_type == "kommune"
+    undeclared = evaluate(replace(minimal_ruleset, audience_question=None, _index={}), answers)
+    assert undeclared.organisation_type is None
+    limited = [r.id for r in minimal_ruleset.recommendations if "all" not in r.audience]
+    assert limited, "the minimal rule set must have a recommendation for some organisation types only"
