@@ -26,6 +26,7 @@ run: migrate
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # PostgreSQL and Redis are used when they answer at their default loopback addresses;
 # the first lines of the output say which backends were tested.

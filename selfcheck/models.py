@@ -1,4 +1,4 @@
-"""Database tables (SQLAlchemy 2.0 typed models). Tables only: the rules live in services.py.
+"""Database tables (SQLAlchemy 2.0 typed models). Tables only: every change goes through the ``services`` package.
 
 Answers are JSON keyed by question id, so researchers can add questions without a migration.
 ``Assessment.id`` is internal (workshop tables reference it); only the random

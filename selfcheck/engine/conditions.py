@@ -50,7 +50,7 @@ class Ref:
     def __str__(self) -> str:
         if self.kind == "profile":
             return "profile"
-        return self.name if self.kind == "answer" else f"{self.kind}.{self.name}"
+        return (self.name or "") if self.kind == "answer" else f"{self.kind}.{self.name}"
 
     def resolve(self, facts: Facts) -> Any:
         if self.kind == "answer":
@@ -126,7 +126,7 @@ def _compare(actual: Any, op: str, value: Literal | tuple[Literal, ...]) -> bool
             return actual is not None and actual not in SPECIAL_ANSWERS
         if value == "unanswered":
             return actual is None
-        return actual == value
+        return bool(actual == value)
     # A comparison with no real answer is false, whatever the operator.
     if actual is None or (isinstance(actual, str) and actual in SPECIAL_ANSWERS):
         return False
@@ -210,8 +210,9 @@ class _Parser:
         if not self.tokens:
             raise ConditionError("the condition is empty", 1)
         condition = self.parse_or()
-        if self.peek() is not None:
-            raise ConditionError(f"unexpected {self.peek().text!r}", self.column())  # type: ignore[union-attr]
+        rest = self.peek()
+        if rest is not None:
+            raise ConditionError(f"unexpected {rest.text!r}", self.column())
         return condition
 
     def parse_or(self) -> Condition:

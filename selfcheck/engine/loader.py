@@ -57,7 +57,8 @@ def schema_problems(validator: jsonschema.Validator, data: Any, file: str) -> li
         if error.validator == "additionalProperties":
             message = message.replace("Additional properties are not allowed", "unknown key")
             known = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
-            path += [key for key in error.instance if key not in known][:1]  # point at the unknown key itself
+            instance = error.instance if isinstance(error.instance, Mapping) else {}
+            path += [key for key in instance if key not in known][:1]  # point at the unknown key itself
         problems.append(Problem(file, line_of(data, path), Code.SCHEMA, f"{where}: {message}"))
     return problems
 

@@ -87,12 +87,6 @@ class Question:
     scored: bool = False
     origin: Origin = field(default=Origin("", 0), compare=False)
 
-    def option(self, option_id: str) -> Option:
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        raise KeyError(option_id)
-
     @property
     def max_score(self) -> int:
         """The most points this question can give."""
@@ -245,7 +239,7 @@ class RuleSet:
     # the workshop's partnership matrix. None: every recommendation is for everybody.
     audience_question: str | None = None
     path: Path | None = None
-    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, Question | Dimension | Recommendation] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index.update({q.id: q for q in self.questions})
@@ -276,10 +270,16 @@ class RuleSet:
         return found
 
     def dimension(self, dimension_id: str) -> Dimension:
-        return self._index[f"dimension:{dimension_id}"]  # type: ignore[no-any-return]
+        found = self._index.get(f"dimension:{dimension_id}")
+        if not isinstance(found, Dimension):
+            raise KeyError(dimension_id)
+        return found
 
     def recommendation(self, recommendation_id: str) -> Recommendation:
-        return self._index[f"recommendation:{recommendation_id}"]  # type: ignore[no-any-return]
+        found = self._index.get(f"recommendation:{recommendation_id}")
+        if not isinstance(found, Recommendation):
+            raise KeyError(recommendation_id)
+        return found
 
     def level(self, dimension_id: str, level_id: str) -> Level:
         for level in self.dimension(dimension_id).levels:

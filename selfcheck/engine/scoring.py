@@ -196,8 +196,8 @@ def evaluate(ruleset: RuleSet, answers: Mapping[str, Any]) -> Result:
     for order, recommendation in enumerate(ruleset.recommendations):
         if not recommendation.applies_to(organisation_type) or not recommendation.when.evaluate(facts):
             continue
-        dimension = dimension_results.get(recommendation.dimension_id or "")
-        gap = 100 - dimension.score if dimension and dimension.score is not None else NO_SCORE_GAP
+        scored = dimension_results.get(recommendation.dimension_id or "")
+        gap = 100 - scored.score if scored and scored.score is not None else NO_SCORE_GAP
         priority = int(gap * recommendation.weight + 0.5)
         trace = tuple(
             TraceEntry(leaf.text, leaf.evaluate(facts), _plain(leaf.ref.resolve(facts)))

@@ -13,14 +13,14 @@ from typing import Any
 import yaml
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict[Any, Any]):
     """A mapping with the line of itself and of each key (1-based)."""
 
     line: int = 0
     key_lines: dict[Any, int]
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list[Any]):
     """A list with the line of itself and of each item (1-based)."""
 
     line: int = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import string
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -107,7 +107,7 @@ class GroupBlendView:
 
     label: str
     description: str | None
-    axes: tuple[tuple[str, float], ...]  # (axis label, median)
+    axes: tuple[tuple[str, float | None], ...]  # (axis label, median; None without scores)
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> GroupView:
     dimensions = _dimensions(ruleset, summary, lang)
     chart = Markup(  # noqa: S704 - built from escaped data only
         distribution_svg(
-            [ChartRow(d.title, list(d.scores), d.median) for d in dimensions],
+            [ChartRow(d.title, d.scores, d.median) for d in dimensions],
             title=_("Verteilung der Punktzahlen je Thema"),
             description=_chart_description(dimensions, lang),
             median_label=_("Median"),
@@ -281,7 +281,7 @@ def _agenda_item(
     lang: str,
     numbers: dict[str, str],
     group: GroupInput,
-    individual: Sequence[tuple[str, dict[str, Any]]],
+    individual: Sequence[tuple[str, Mapping[str, Any]]],
 ) -> AgendaItemView:
     question = ruleset.question(item.question_id)
     _ = translator(lang)

@@ -185,7 +185,7 @@ class RenderWorker:
 
 
 _worker = RenderWorker()
-_settings = {"timeout": DEFAULT_TIMEOUT_SECONDS}
+_settings: dict[str, float | None] = {"timeout": DEFAULT_TIMEOUT_SECONDS}
 
 
 def configure(*, timeout_seconds: float | None) -> None:

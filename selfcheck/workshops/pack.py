@@ -54,10 +54,8 @@ def render_pack_html(ruleset: RuleSet, view: GroupView, lang: str) -> str:
 
 def render_pack_pdf(ruleset: RuleSet, view: GroupView, lang: str) -> bytes:
     """The pack as PDF bytes (tagged, A4), or PackUnavailable."""
-    try:
-        from ..reports.pdf import RenderError, RenderTimeout, html_to_pdf
-    except ImportError as error:
-        raise PackUnavailable("the PDF renderer is not installed") from error
+    from ..reports.pdf import RenderError, RenderTimeout, html_to_pdf
+
     html = render_pack_html(ruleset, view, lang)
     try:
         return html_to_pdf(html, "paper")

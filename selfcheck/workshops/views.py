@@ -29,6 +29,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from ..db import get_session
 from ..i18n import current_language
+from ..presenter.conditions import describe_condition
 from ..presenter.group import GroupInput, Participant, build_view
 from ..questionnaire.forms import ConfirmForm, build_step_form
 from ..questionnaire.results import forget_reports
@@ -260,10 +261,6 @@ def dashboard(workshop: Workshop) -> str:
 def _condition_texts(lang: str) -> dict[str, str]:
     """"Nur beantworten, wenn ..." for conditional questions, worded like the paper form."""
     ruleset = current_ruleset()
-    try:
-        from ..reports.paper import describe_condition
-    except ImportError:  # the report package is optional for the web form
-        return {q.id: q.visible_if_text or "" for q in ruleset.questions if q.visible_if is not None}
     return {
         q.id: describe_condition(ruleset, q.visible_if, lang)
         for q in ruleset.questions

@@ -79,7 +79,8 @@ CASES = [
          "blend:", "duplicate id 'analog'"),
     case("E102_unknown_scale", ("dimensions.yaml", JTN_PARTNER, JTN_PARTNER.replace("jtn", "jnt")), "E102",
          "dimensions.yaml", "id: partner", "unknown scale 'jnt'", "did you mean 'jtn'?"),
-    case("E102_unknown_audience_question", ("ruleset.yaml", "audience_question: org_type", "audience_question: org_typ"),
+    case("E102_unknown_audience_question",
+         ("ruleset.yaml", "audience_question: org_type", "audience_question: org_typ"),
          "E102", "ruleset.yaml", "audience_question:", "unknown question 'org_typ'", "did you mean 'org_type'?"),
     case("E102_audience_question_not_single_choice", ("ruleset.yaml", "audience_question: org_type",
                                                       "audience_question: kanaele"),
@@ -331,7 +332,7 @@ def test_yaml_11_booleans_stay_strings(tmp_path: Path) -> None:
     ruleset = load_ruleset(folder)
     labels = [o.label.en for o in ruleset.question("web").options]
     assert labels == ["Yes", "off", "No"]
-    assert ruleset.question("kanaele").option("keine").exclusive is True
+    assert next(o for o in ruleset.question("kanaele").options if o.id == "keine").exclusive is True
 
 
 def test_yaml_answer_no_is_an_option_id_not_false(tmp_path: Path) -> None:
