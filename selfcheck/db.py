@@ -8,7 +8,6 @@ so several worker processes can share the file.
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from typing import Any
 
 from flask import Flask, current_app, g
@@ -19,18 +18,17 @@ EXTENSION_KEY = "selfcheck.db"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
+MODEL_MODULES = ("selfcheck.models", "selfcheck.workshops.models")
+
+
 def import_models() -> None:
-    """Import ``selfcheck.models`` and every ``selfcheck.*_models`` module.
+    """Import every module that defines tables on the shared ``Base`` (listed in ``MODEL_MODULES``).
 
-    Feature packages (such as workshops) keep their tables in their own ``*_models``
-    module on the shared ``Base``; migrations and schema checks need all of them loaded.
+    Feature packages keep their tables in their own ``models`` module; migrations and schema
+    checks need all of them loaded.
     """
-    import selfcheck
-
-    importlib.import_module("selfcheck.models")
-    for module in pkgutil.iter_modules(selfcheck.__path__):
-        if module.name.endswith("_models"):
-            importlib.import_module(f"selfcheck.{module.name}")
+    for name in MODEL_MODULES:
+        importlib.import_module(name)
 
 
 def make_engine(url: str) -> Engine:

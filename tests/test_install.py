@@ -99,7 +99,7 @@ def test_the_installed_cli_works_from_an_empty_folder(operator, real_ruleset) ->
 def test_the_installed_app_migrates_and_serves_with_gunicorn(operator, installed: Path, tmp_path: Path) -> None:
     instance = tmp_path / "instance"
     upgraded = operator("selfcheck", "db", "upgrade", SELFCHECK_INSTANCE_PATH=str(instance))
-    assert "Datenbank ist aktuell" in upgraded.stdout
+    assert "database is up to date (head)" in upgraded.stdout
     assert (instance / "selfcheck.sqlite").exists()
     port = free_port()
     server = subprocess.Popen(

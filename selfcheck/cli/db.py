@@ -45,7 +45,7 @@ def upgrade_command(revision: str) -> None:
     """Create the instance folder and bring the database schema up to date."""
     app = _app()
     upgrade_database(app, revision)
-    click.echo(f"Datenbank ist aktuell ({revision}).")
+    click.echo(f"database is up to date ({revision})")
 
 
 @db_group.command("purge")
@@ -61,7 +61,5 @@ def purge_command() -> None:
         workshops = purge_expired_workshops(get_session())
         removed = services.purge_expired(get_session())
         reports = prune_reports(services.existing_public_ids(get_session()))
-    click.echo(
-        f"{workshops} abgelaufene Workshops und {removed} abgelaufene Selbstchecks gelöscht, "
-        f"{reports} zugehörige Berichte entfernt."
-    )
+    click.echo(f"deleted {workshops} expired workshop(s) and {removed} expired assessment(s), "
+               f"removed {reports} cached report(s)")

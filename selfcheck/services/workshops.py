@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from .. import services
 from ..models import Assessment, utcnow
 from ..services import RESUME_CODE_ALPHABET, aware, normalise_resume_code, sha256_hex
-from ..workshop_models import (
+from ..workshops.models import (
     DEFAULT_MIN_GROUP_SIZE,
     MUNICIPALITY_MAX,
     NOTE_MAX,

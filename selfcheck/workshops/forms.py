@@ -8,7 +8,7 @@ from wtforms import BooleanField, DateField, IntegerField, StringField, TextArea
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..questionnaire.forms import ORGANISATION_NAME_MAX, clean_text
-from ..workshop_models import DEFAULT_MIN_GROUP_SIZE, MUNICIPALITY_MAX, NOTE_MAX, TITLE_MAX
+from .models import DEFAULT_MIN_GROUP_SIZE, MUNICIPALITY_MAX, NOTE_MAX, TITLE_MAX
 
 MAX_GROUP_SIZE_SETTING = 100
 

@@ -37,8 +37,8 @@ from ..questionnaire.state import bind_session, current_assessment, current_rule
 from ..questionnaire.views import RESUME_ONCE_KEY
 from ..services import workshops as services
 from ..web import count_attempt, limit_reached, rate_limited, see_other
-from ..workshop_models import DEFAULT_MIN_GROUP_SIZE, Workshop
 from .forms import ConsentForm, CreateWorkshopForm, JoinForm, NoteForm, PaperMetaForm
+from .models import DEFAULT_MIN_GROUP_SIZE, Workshop
 from .qr import qr_svg
 
 R = TypeVar("R")

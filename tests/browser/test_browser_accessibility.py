@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from browser_driver import (
+
+from tests.support.browser_driver import (
     answer_all_steps,
     answer_step,
     assert_accessible,

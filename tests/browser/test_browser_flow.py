@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser_driver import (
+
+from tests.support.browser_driver import (
     UNKNOWN,
     answer_all_steps,
     answer_step,
@@ -124,10 +125,11 @@ def test_full_self_check(page: Any, live_server: Any) -> None:
 
 def expected_words(question: Any, value: Any) -> str:
     """How the review page is expected to show an answer."""
+    labels = {option.id: option.label.de for option in question.options}
     if value == UNKNOWN:
         return "Weiß nicht"
     if question.type == "single":
-        return question.option(value).label.de
+        return labels[value]
     if question.type == "multi":
-        return ", ".join(question.option(v).label.de for v in value)
+        return ", ".join(labels[v] for v in value)
     return str(value)

@@ -6,8 +6,9 @@ import io
 from typing import Any
 
 import pytest
-from browser_driver import answer_step, read_answer, shown_questions, start_check, step_number
 from PIL import Image, ImageChops
+
+from tests.support.browser_driver import answer_step, read_answer, shown_questions, start_check, step_number
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser_driver import (
+
+from tests.support.browser_driver import (
     answer_all_steps,
     answer_step,
     finish,

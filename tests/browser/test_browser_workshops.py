@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from browser_driver import answer_all_steps, assert_accessible, error_texts, finish, path_of, step_number
+
+from tests.support.browser_driver import answer_all_steps, assert_accessible, error_texts, finish, path_of, step_number
 
 pytestmark = pytest.mark.browser
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from rulekit import MINIMAL, apply_edits, copy_minimal, line_with, only, problems_of
 
 from selfcheck.engine import RuleSetError, check_ruleset, load_ruleset
+from tests.support.rulekit import MINIMAL, apply_edits, copy_minimal, line_with, only, problems_of
 
 JTN_PARTNER = "      - id: partner\n        type: single\n        scale: jtn\n"
 BANDS = """        bands:

@@ -7,11 +7,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from answer_strategies import answers_for
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfcheck.engine import RuleSet, evaluate, load_ruleset, normalise_answers
+from tests.support.answer_strategies import answers_for
 
 ROOT = Path(__file__).resolve().parents[2]
 RULE_SETS = {"minimal": ROOT / "tests" / "fixtures" / "rules" / "minimal",

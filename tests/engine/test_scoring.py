@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from rulekit import apply_edits, copy_minimal
 
 from selfcheck.engine import ENGINE_VERSION, evaluate, load_ruleset
 from selfcheck.engine.scoring import Result
+from tests.support.rulekit import apply_edits, copy_minimal
 
 KOMMUNE_ALL_NO = {"org_type": "kommune", "web": "nein", "sprachen": 1, "kanaele": ["keine"], "beratung": "unknown",
                   "partner": "nein", "ansprechperson": "nein"}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from reportcheck import CREATED, NOTE, ORGANISATION
 
 from selfcheck.engine import evaluate, normalise_answers
+from tests.support.reportcheck import CREATED, NOTE, ORGANISATION
 
 
 @pytest.fixture(scope="session")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from reportcheck import pdf_text
 
 from selfcheck.cli.report import paper_command, report_command
+from tests.support.reportcheck import pdf_text
 
 
 def test_report_command_writes_a_pdf(tmp_path, minimal_rules_dir):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from reportcheck import pdf_text
 
 from selfcheck.engine import parse_condition
 from selfcheck.presenter import question_numbers
 from selfcheck.presenter.conditions import describe_condition
 from selfcheck.reports import render_paper_html
+from tests.support.reportcheck import pdf_text
 
 
 def test_paper_contains_every_question_numbered_like_the_web(paper_pdf, minimal_ruleset):

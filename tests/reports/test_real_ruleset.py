@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from reportcheck import pdf_text
-
 from selfcheck.engine import evaluate, normalise_answers
+from tests.support.reportcheck import pdf_text
 
 
 def test_full_report_and_paper_from_the_shipped_rules(real_ruleset, tmp_path):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 
 from pypdf import PdfReader
-from reportcheck import ORGANISATION, ink_share, pdf_text
+
+from tests.support.reportcheck import ORGANISATION, ink_share, pdf_text
 
 
 def test_report_names_organisation_dimensions_and_next_steps(report_pdf, minimal_ruleset, minimal_result):

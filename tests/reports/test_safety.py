@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from reportcheck import pdf_text
 
 from selfcheck.reports import render_report_html
 from selfcheck.reports.pdf import FONTS_DIR, SafeFetcher, render_in_process
+from tests.support.reportcheck import pdf_text
 
 IMG = '<img src="file:///etc/passwd">'
 CSS = "<style>@import url(http://127.0.0.1:9/evil.css)</style>"

@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from webflow import Browser
+
+from tests.support.webflow import Browser
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from formclient import csrf_token
 from sqlalchemy import select
-from webflow import Browser, answer_minimal, complete_minimal
 
 from selfcheck.db import get_session
 from selfcheck.models import Assessment
+from tests.support.formclient import csrf_token
+from tests.support.webflow import Browser, answer_minimal, complete_minimal
 
 
 def stored(app: Any) -> Assessment:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from formclient import csrf_token
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from webflow import Browser
+
+from tests.support.formclient import csrf_token
+from tests.support.webflow import Browser
 
 HOSTILE = st.sampled_from(
     ["<script>alert(1)</script>", "\x00", "' OR 1=1 --", "\u202egnp.exe", "9" * 40, "-1", "1e3", "unknown",

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
-from webflow import Browser, complete_minimal
+
+from tests.support.webflow import Browser, complete_minimal
 
 
 def pdf_text(data: bytes) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from webflow import Browser
+from tests.support.webflow import Browser
 
 
 def answer_for(question: Any, position: int) -> Any:

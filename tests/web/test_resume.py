@@ -6,11 +6,11 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select, update
-from webflow import Browser, answer_minimal
 
 from selfcheck import services
 from selfcheck.db import get_session
 from selfcheck.models import Assessment, RateLimitHit, utcnow
+from tests.support.webflow import Browser, answer_minimal
 
 
 def all_assessments(app: Any) -> list[Assessment]:

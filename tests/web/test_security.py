@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from webflow import Browser
 
 from selfcheck.app import create_app
+from tests.support.webflow import Browser
 
 
 def test_security_headers_on_every_page(browser: Browser) -> None:
@@ -26,7 +26,7 @@ def test_security_headers_on_every_page(browser: Browser) -> None:
 
 
 def test_answer_and_result_pages_are_not_stored(browser: Browser) -> None:
-    from webflow import complete_minimal
+    from tests.support.webflow import complete_minimal
 
     browser.start()
     assert browser.get("/zugang").headers["Cache-Control"] == "no-store"

@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 import pytest
-from workshopflow import Client, Facilitator, Participant
+
+from tests.support.workshopflow import Client, Facilitator, Participant
 
 pytestmark = pytest.mark.database
 

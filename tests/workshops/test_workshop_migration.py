@@ -14,7 +14,7 @@ from selfcheck.app import create_app
 from selfcheck.cli.db import upgrade_database
 from selfcheck.db import engine_of
 from selfcheck.models import Base
-from selfcheck.workshop_models import Workshop
+from selfcheck.workshops.models import Workshop
 
 pytestmark = pytest.mark.database
 

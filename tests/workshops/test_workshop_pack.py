@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from test_workshop_flow import join_and_answer
-from workshopflow import Facilitator
+
+from tests.support.workshopflow import Facilitator
 
 pytestmark = pytest.mark.database
 

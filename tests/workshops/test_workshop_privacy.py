@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 from test_workshop_flow import join_and_answer
-from workshopflow import Facilitator, Participant
 
 from selfcheck.db import get_session
 from selfcheck.models import Assessment
-from selfcheck.workshop_models import ConsensusAnswer, Workshop, WorkshopMember
+from selfcheck.workshops.models import ConsensusAnswer, Workshop, WorkshopMember
+from tests.support.workshopflow import Facilitator, Participant
 
 pytestmark = pytest.mark.database
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from formclient import FormClient
+from tests.support.formclient import FormClient
 
 
 class Browser(FormClient):

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .models import Assessment, Base, utcnow
+from ..models import Assessment, Base, utcnow
 
 TITLE_MAX = 200
 MUNICIPALITY_MAX = 200
