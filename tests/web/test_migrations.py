@@ -49,7 +49,7 @@ def test_purge_command(app: Any) -> None:
     with app.app_context():
         result = CliRunner().invoke(db_group, ["purge"])
     assert result.exit_code == 0
-    assert "0 abgelaufene" in result.output
+    assert "0 expired assessment(s)" in result.output
 
 
 def test_purge_removes_cached_reports_of_deleted_checks_only(app: Any) -> None:
@@ -73,6 +73,6 @@ def test_purge_removes_cached_reports_of_deleted_checks_only(app: Any) -> None:
         db.commit()
         result = CliRunner().invoke(db_group, ["purge"])
         assert result.exit_code == 0, result.output
-        assert "1 abgelaufene Selbstchecks" in result.output
-        assert "1 zugehörige Berichte entfernt" in result.output
+        assert "1 expired assessment(s)" in result.output
+        assert "removed 1 cached report(s)" in result.output
         assert cache.owners() == {kept.public_id, PAPER_OWNER}
