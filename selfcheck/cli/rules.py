@@ -153,7 +153,9 @@ def _read_yaml_or_json(path: Path) -> Any:
 @click.command("score")
 @click.argument("answers_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @rules_option
-@click.option("--explain", is_flag=True, help="Also print why each score and recommendation came out as it did.")
+@click.option("--explain", is_flag=True,
+              help="Also print why each score and recommendation came out as it did, and how each priority "
+                   "adds up (base + theme gap + audience + profile).")
 def score_command(answers_file: Path, rules: Path, explain: bool) -> None:
     """Score an answers file ({organisation: ..., answers: {question_id: value}}) and print JSON."""
     ruleset = load_or_exit(rules)
@@ -163,5 +165,5 @@ def score_command(answers_file: Path, rules: Path, explain: bool) -> None:
         for dimension in result["dimensions"]:
             del dimension["contributions"]
         for recommendation in result["recommendations"]:
-            del recommendation["trace"]
+            del recommendation["trace"], recommendation["priority_parts"]
     click.echo(json.dumps({"organisation": organisation, **result}, ensure_ascii=False, indent=2))

@@ -11,7 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from .conditions import ORDER_OPS, Compare, Condition, Ref
-from .model import EVIDENCE_LEVELS, NOT_APPLICABLE, SPECIAL_ANSWERS, UNKNOWN, Level, Origin, Question, RuleSet, Text
+from .model import (
+    EVIDENCE_LEVELS,
+    NOT_APPLICABLE,
+    SPECIAL_ANSWERS,
+    UNKNOWN,
+    Level,
+    Origin,
+    Question,
+    Recommendation,
+    RuleSet,
+    Text,
+)
 from .problems import Code, Problem, did_you_mean
 from .yamlsrc import line_of
 
@@ -144,7 +155,7 @@ class _Checker:
         ref, op, value = leaf.ref, leaf.op, leaf.value
         values = value if isinstance(value, tuple) else (value,)
         where = f"in {leaf.text!r}:"
-        if earlier is not None and ref.kind in ("score", "level", "profile"):
+        if earlier is not None and ref.kind in ("score", "level", "profile", "gaps"):
             self.add(origin, Code.VISIBILITY_ORDER, f"{where} visible_if may use answers only, not {ref.kind}")
             return
         if ref.kind in ("answer", "points"):
@@ -163,6 +174,12 @@ class _Checker:
                     self.add(origin, Code.OPERATOR_DOES_NOT_FIT, f"{where} {op!r} does not fit points")
                 return
             self.check_answer_compare(q, op, values, origin, where)
+        elif ref.kind == "gaps":
+            if op in ("contains", "is", "in", "not in"):
+                self.add(origin, Code.OPERATOR_DOES_NOT_FIT, f"{where} {op!r} does not fit a share of questions",
+                         "compare with <, <=, >, >= and a percentage")
+            else:
+                self.expect_numbers(values, origin, where)
         elif ref.kind == "score":
             if ref.name not in self.dimensions:
                 self.unknown(origin, "dimension", ref.name or "", self.dimensions)
@@ -228,6 +245,23 @@ class _Checker:
             earlier.add(q.id)
 
     # -- recommendations and sources -----------------------------------------------------
+    def check_replaces(self, r: Recommendation, origin: Origin) -> None:
+        """``replaces`` names other recommendations and never leads back to ``r`` itself."""
+        known = {other.id: other for other in self.rs.recommendations}
+        for name in r.replaces:
+            if name not in known:
+                self.unknown(origin, "recommendation", name, known)
+        seen: set[str] = set()
+        pending = list(r.replaces)
+        while pending:
+            name = pending.pop()
+            if name == r.id:
+                self.add(origin, Code.REPLACES_CYCLE, f"{r.id!r} replaces itself through {sorted(seen)}")
+                return
+            if name in known and name not in seen:
+                seen.add(name)
+                pending.extend(known[name].replaces)
+
     def check_recommendations(self) -> None:
         org_types = self.org_types()
         raws = [raw for raw, _ in self.reader.items["recommendations"]]
@@ -237,6 +271,7 @@ class _Checker:
             for name in r.audience:
                 if name != "all" and name not in org_types:
                     self.unknown(self.at(r.origin, raw, "audience"), "organisation type", name, org_types)
+            self.check_replaces(r, self.at(r.origin, raw, "replaces"))
             if not 2 <= len(r.steps) <= 4:
                 self.add(self.at(r.origin, raw, "steps"), Code.STEP_COUNT,
                          f"recommendation {r.id!r} has {len(r.steps)} steps; write 2 to 4")
@@ -349,6 +384,9 @@ class _Assignment:
     def profile(self) -> str | None:
         return self.values.get(Ref("profile", None))
 
+    def gaps(self) -> int:
+        return int(self.values.get(Ref("gaps", None)) or 0)
+
 
 def _domain(rs: RuleSet, ref: Ref, literals: list[Any]) -> list[Any]:
     """Representative values of a reference: enough to make every comparison true or false."""
@@ -356,6 +394,8 @@ def _domain(rs: RuleSet, ref: Ref, literals: list[Any]) -> list[Any]:
     near = sorted({n + d for n in numbers for d in (-1, 0, 1)})
     if ref.kind == "profile":
         return [t.id for t in rs.blend.types] + [None]
+    if ref.kind == "gaps":
+        return sorted({v for v in (*near, 0, 100) if 0 <= v <= 100})
     if ref.kind == "level":
         return [lv.id for lv in rs.dimension(ref.name or "").levels] + [None]
     if ref.kind == "score":

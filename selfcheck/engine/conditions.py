@@ -38,18 +38,19 @@ class Facts(Protocol):
     def score(self, dimension_id: str) -> int | None: ...
     def level(self, dimension_id: str) -> str | None: ...
     def profile(self) -> str | None: ...
+    def gaps(self) -> int: ...
 
 
 @dataclass(frozen=True)
 class Ref:
-    """What a comparison looks at: kind is answer, points, score, level or profile."""
+    """What a comparison looks at: kind is answer, points, score, level, profile or gaps."""
 
     kind: str
     name: str | None
 
     def __str__(self) -> str:
-        if self.kind == "profile":
-            return "profile"
+        if self.kind in ("profile", "gaps"):
+            return self.kind
         return (self.name or "") if self.kind == "answer" else f"{self.kind}.{self.name}"
 
     def resolve(self, facts: Facts) -> Any:
@@ -61,6 +62,8 @@ class Ref:
             return facts.score(self.name or "")
         if self.kind == "level":
             return facts.level(self.name or "")
+        if self.kind == "gaps":
+            return facts.gaps()
         return facts.profile()
 
 
@@ -251,8 +254,8 @@ class _Parser:
                     f"unknown prefix {prefix!r}; use points., score. or level.", token.start + 1
                 )
             return Ref(prefix, name)
-        if token.text == "profile":
-            return Ref("profile", None)
+        if token.text in ("profile", "gaps"):
+            return Ref(token.text, None)
         return Ref("answer", token.text)
 
     def parse_literal(self) -> Literal:
@@ -337,3 +340,6 @@ class AnswerFacts:
 
     def profile(self) -> str | None:
         return None
+
+    def gaps(self) -> int:
+        return 0

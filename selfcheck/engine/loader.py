@@ -27,6 +27,7 @@ from .model import (
     Origin,
     Question,
     Recommendation,
+    ResultSettings,
     RuleSet,
     Source,
     Text,
@@ -243,6 +244,9 @@ class _Builder:
                 example=_text(raw.get("example")),
                 sources=tuple(Citation(c["source"], c["evidence"]) for c in raw["sources"]),
                 weight=raw.get("weight", 1),
+                priority=raw.get("priority", Recommendation.priority),
+                kind=raw.get("kind", Recommendation.kind),
+                replaces=tuple(raw.get("replaces", ())),
                 origin=origin,
             ))
         sources = {
@@ -265,6 +269,7 @@ class _Builder:
             blend=self.blend(merged.get("blend", {}), dimensions),
             hash=content_hash,
             audience_question=merged.get("audience_question"),
+            results=ResultSettings(**merged.get("results", {})),
             path=self.reader.folder,
         )
 

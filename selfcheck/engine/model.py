@@ -173,7 +173,15 @@ class Recommendation:
     example: Text | None
     sources: tuple[Citation, ...]
     weight: float = 1
+    priority: int = 50  # base priority 0-100, before the theme gap and the boosts
+    kind: str = "action"  # "knowledge": find something out first (never a next step unless gaps dominate)
+    replaces: tuple[str, ...] = ()  # near-duplicates this more specific recommendation hides
     origin: Origin = field(default=Origin("", 0), compare=False)
+
+    @property
+    def for_audience(self) -> bool:
+        """Written for some organisation types only (not for everybody)."""
+        return "all" not in self.audience
 
     def applies_to(self, organisation_type: str | None) -> bool:
         return "all" in self.audience or organisation_type is None or organisation_type in self.audience
@@ -203,6 +211,17 @@ class BlendType:
     label: Text
     description: Text | None
     when: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class ResultSettings:
+    """How results are judged and shown (``results:`` in ruleset.yaml); see docs/rules.md."""
+
+    min_coverage: int = 50  # % of a theme's weight real answers must cover before it gets a score
+    knowledge_first: int = 40  # % knowledge gaps from which a knowledge recommendation is the first step
+    shown_recommendations: int = 9  # further recommendations shown in full after the next steps
+    audience_boost: int = 15  # priority added when a recommendation is written for the organisation type
+    profile_boost: int = 10  # priority added when a recommendation's condition names the blend type
 
 
 @dataclass(frozen=True)
@@ -238,6 +257,7 @@ class RuleSet:
     # The profile question whose answer names the organisation type: recommendation audiences,
     # the workshop's partnership matrix. None: every recommendation is for everybody.
     audience_question: str | None = None
+    results: ResultSettings = ResultSettings()
     path: Path | None = None
     _index: dict[str, Question | Dimension | Recommendation] = field(default_factory=dict, compare=False, repr=False)
 

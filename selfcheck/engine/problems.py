@@ -86,6 +86,11 @@ class Code(StrEnum):
         "use `related_study`, `practice_example` or `expert_assumption`",
     )
     STEP_COUNT = "E133", "a recommendation has fewer than 2 or more than 4 steps", "write 2 to 4 concrete steps"
+    REPLACES_CYCLE = (
+        "E134",
+        "a recommendation replaces itself, directly or through others (`replaces`)",
+        "let the more specific recommendation replace the general one, never both ways",
+    )
     UNKNOWN_IN_EXAMPLE = (
         "E140",
         "a golden example refers to an unknown question, option, dimension, level, blend type or recommendation",

@@ -111,6 +111,9 @@ RECOMMENDATION = {
             },
         },
         "weight": {"type": "number", "exclusiveMinimum": 0},
+        "priority": {"type": "integer", "minimum": 0, "maximum": 100},
+        "kind": {"enum": ["action", "knowledge"]},
+        "replaces": {"type": "array", "items": ID, "minItems": 1},
     },
     "required": ["id", "when", "title", "why", "steps", "effort", "sources"],
     "additionalProperties": False,
@@ -186,6 +189,18 @@ RULE_FILE: dict[str, Any] = {
         "languages": {"type": "array", "items": {"enum": ["de", "en"]}},
         # The profile question whose answer is the organisation type (recommendation audiences).
         "audience_question": ID,
+        # How results are judged and shown; every key has a documented default.
+        "results": {
+            "type": "object",
+            "properties": {
+                "min_coverage": {"type": "integer", "minimum": 0, "maximum": 100},
+                "knowledge_first": {"type": "integer", "minimum": 1, "maximum": 100},
+                "shown_recommendations": {"type": "integer", "minimum": 0, "maximum": 100},
+                "audience_boost": {"type": "integer", "minimum": 0, "maximum": 100},
+                "profile_boost": {"type": "integer", "minimum": 0, "maximum": 100},
+            },
+            "additionalProperties": False,
+        },
         "scales": {
             "type": "object",
             "propertyNames": ID,

@@ -10,9 +10,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .model import SPECIAL_ANSWERS, UNKNOWN, Question, RuleSet
+from .model import NOT_APPLICABLE, SPECIAL_ANSWERS, UNKNOWN, Question, Recommendation, RuleSet
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 NEXT_STEPS = 3
 NO_SCORE_GAP = 50
 EFFORT_ORDER = {"low": 0, "medium": 1, "high": 2}
@@ -29,14 +29,30 @@ class Contribution:
 
 
 @dataclass(frozen=True)
+class AnswerCounts:
+    """How the asked questions were answered: only ``answered`` are real answers."""
+
+    answered: int
+    unknown: int
+    not_applicable: int
+    unanswered: int
+
+    @property
+    def asked(self) -> int:
+        return self.answered + self.unknown + self.not_applicable + self.unanswered
+
+
+@dataclass(frozen=True)
 class DimensionResult:
     id: str
-    score: int | None
+    score: int | None  # None: too few real answers for a judgement (see coverage)
     level: str | None
-    completeness: int
-    answered: int
+    completeness: int  # % of the asked questions with a real answer
+    answered: int  # real answers ("Weiß nicht", "trifft nicht zu" and open are counted apart)
     visible: int
     contributions: tuple[Contribution, ...]
+    counts: AnswerCounts
+    coverage: int  # % of the theme's weight that real answers cover
 
 
 @dataclass(frozen=True)
@@ -67,6 +83,14 @@ class TraceEntry:
 
 
 @dataclass(frozen=True)
+class PriorityPart:
+    """One addend of a recommendation's priority: base, theme_gap, audience or profile."""
+
+    name: str
+    points: int
+
+
+@dataclass(frozen=True)
 class RecommendationResult:
     id: str
     dimension: str | None
@@ -74,6 +98,8 @@ class RecommendationResult:
     rank: int
     next_step: bool
     trace: tuple[TraceEntry, ...]
+    kind: str = "action"
+    priority_parts: tuple[PriorityPart, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,11 +107,14 @@ class Result:
     ruleset: Mapping[str, str]
     engine_version: str
     organisation_type: str | None
-    completeness: int
+    completeness: int  # % of the asked questions with a real answer
     dimensions: tuple[DimensionResult, ...]
     blend: BlendResult
     knowledge_gaps: tuple[KnowledgeGap, ...]
     recommendations: tuple[RecommendationResult, ...]
+    counts: AnswerCounts
+    gap_share: int  # % of the asked questions answered "Weiß nicht" or left open
+    knowledge_first: bool  # gaps dominate: finding out comes before acting
 
     def dimension(self, dimension_id: str) -> DimensionResult:
         return next(d for d in self.dimensions if d.id == dimension_id)
@@ -117,22 +146,39 @@ def _contribution(question: Question, answer: Any) -> Contribution:
     return Contribution(question.id, answer, question.points_for(answer), question.max_score, question.weight, status)
 
 
-def _score(contributions: Iterable[Contribution]) -> int | None:
-    scored = [c for c in contributions if c.status == "scored" and c.max_points > 0]
-    if not scored:
-        return None
-    return _percent(sum((c.points or 0) * c.weight for c in scored), sum(c.max_points * c.weight for c in scored))
+def _counts(contributions: Iterable[Contribution]) -> AnswerCounts:
+    statuses = [c.status for c in contributions]
+    return AnswerCounts(statuses.count("scored"), statuses.count(UNKNOWN), statuses.count(NOT_APPLICABLE),
+                        statuses.count("unanswered"))
+
+
+def _score(contributions: Iterable[Contribution], min_coverage: int) -> tuple[int | None, int]:
+    """The score and the coverage (both 0-100) of some contributions.
+
+    "Trifft nicht zu" leaves the question out. "Weiß nicht" counts as no points, so it never
+    raises a score. Open questions are not scored. Without enough real answers (``coverage`` below
+    ``min_coverage`` % of the weight) there is no score at all.
+    """
+    counted = [c for c in contributions if c.max_points > 0 and c.status != NOT_APPLICABLE]
+    real = [c for c in counted if c.status == "scored"]
+    coverage = _percent(sum(c.max_points * c.weight for c in real), sum(c.max_points * c.weight for c in counted))
+    if not real or coverage < min_coverage:
+        return None, coverage
+    known = [c for c in counted if c.status in ("scored", UNKNOWN)]
+    score = _percent(sum((c.points or 0) * c.weight for c in real), sum(c.max_points * c.weight for c in known))
+    return score, coverage
 
 
 class _ResultFacts:
     """Facts for recommendation conditions: answers, points, scores, levels, profile."""
 
     def __init__(self, answers: Mapping[str, Any], contributions: Mapping[str, Contribution],
-                 dimensions: Mapping[str, DimensionResult], profile: str | None) -> None:
+                 dimensions: Mapping[str, DimensionResult], profile: str | None, gap_share: int) -> None:
         self.answers = answers
         self.contributions = contributions
         self.dimensions = dimensions
         self.blend_type = profile
+        self.gap_percent = gap_share
 
     def answer(self, question_id: str) -> Any:
         return self.answers.get(question_id)
@@ -152,9 +198,13 @@ class _ResultFacts:
     def profile(self) -> str | None:
         return self.blend_type
 
+    def gaps(self) -> int:
+        return self.gap_percent
+
 
 def evaluate(ruleset: RuleSet, answers: Mapping[str, Any]) -> Result:
     """Score normalised answers (see normalise_answers) against a rule set."""
+    settings = ruleset.results
     visible = ruleset.visible_questions(answers)
     shown = {q.id: answers[q.id] for q in visible if q.id in answers}
     contributions = {q.id: _contribution(q, shown.get(q.id)) for q in visible if q.scored}
@@ -162,21 +212,24 @@ def evaluate(ruleset: RuleSet, answers: Mapping[str, Any]) -> Result:
     dimension_results = {}
     for dimension in ruleset.dimensions:
         own = tuple(contributions[q.id] for q in dimension.questions if q.id in contributions)
-        answered = sum(c.status != "unanswered" for c in own)
-        score = _score(own)
+        counts = _counts(own)
+        score, coverage = _score(own, settings.min_coverage)
         dimension_results[dimension.id] = DimensionResult(
             id=dimension.id,
             score=score,
             level=dimension.level_for(score).id if score is not None else None,
-            completeness=_percent(answered, len(own)),
-            answered=answered,
+            completeness=_percent(counts.answered, len(own)),
+            answered=counts.answered,
             visible=len(own),
             contributions=own,
+            counts=counts,
+            coverage=coverage,
         )
 
     axes = []
     for axis in ruleset.blend.axes:
-        score = _score(contributions[q] for q in axis.question_ids if q in contributions)
+        score, _coverage = _score((contributions[q] for q in axis.question_ids if q in contributions),
+                                  settings.min_coverage)
         axes.append(AxisResult(axis.id, score, None if score is None else score >= ruleset.blend.threshold))
     blend_type = None
     if axes and all(a.high is not None for a in axes):
@@ -188,37 +241,99 @@ def evaluate(ruleset: RuleSet, answers: Mapping[str, Any]) -> Result:
                      "unknown" if c.status == UNKNOWN else "unanswered")
         for c in contributions.values() if c.status in (UNKNOWN, "unanswered")
     )
+    counts = _counts(contributions.values())
+    gap_share = _percent(counts.unknown + counts.unanswered, counts.asked)
     organisation_type = shown.get(ruleset.audience_question) if ruleset.audience_question else None
     if organisation_type in SPECIAL_ANSWERS:
         organisation_type = None
-    facts = _ResultFacts(shown, contributions, dimension_results, blend_type)
+    facts = _ResultFacts(shown, contributions, dimension_results, blend_type, gap_share)
     fired = []
     for order, recommendation in enumerate(ruleset.recommendations):
         if not recommendation.applies_to(organisation_type) or not recommendation.when.evaluate(facts):
             continue
-        scored = dimension_results.get(recommendation.dimension_id or "")
-        gap = 100 - scored.score if scored and scored.score is not None else NO_SCORE_GAP
-        priority = int(gap * recommendation.weight + 0.5)
+        parts = _priority_parts(ruleset, recommendation, dimension_results, organisation_type)
         trace = tuple(
             TraceEntry(leaf.text, leaf.evaluate(facts), _plain(leaf.ref.resolve(facts)))
             for leaf in recommendation.when.leaves()
         )
-        fired.append((-priority, EFFORT_ORDER[recommendation.effort], order, recommendation, priority, trace))
-    fired.sort(key=lambda item: item[:3])
-    ranked = tuple(
-        RecommendationResult(r.id, r.dimension_id, priority, rank, rank <= NEXT_STEPS, trace)
-        for rank, (*_, r, priority, trace) in enumerate(fired, start=1)
-    )
-    answered_total = sum(c.status != "unanswered" for c in contributions.values())
+        fired.append(_Fired(recommendation, sum(p.points for p in parts), parts, trace, order))
+    knowledge_first = gap_share >= settings.knowledge_first
+    ranked = _rank(fired, knowledge_first)
     return Result(
         ruleset={"id": ruleset.id, "version": ruleset.version, "hash": ruleset.hash},
         engine_version=ENGINE_VERSION,
         organisation_type=organisation_type,
-        completeness=_percent(answered_total, len(contributions)),
+        completeness=_percent(counts.answered, counts.asked),
         dimensions=tuple(dimension_results.values()),
         blend=BlendResult(blend_type, tuple(axes)),
         knowledge_gaps=gaps,
         recommendations=ranked,
+        counts=counts,
+        gap_share=gap_share,
+        knowledge_first=knowledge_first,
+    )
+
+
+@dataclass(frozen=True)
+class _Fired:
+    rule: Recommendation
+    priority: int
+    parts: tuple[PriorityPart, ...]
+    trace: tuple[TraceEntry, ...]
+    order: int
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return -self.priority, EFFORT_ORDER[self.rule.effort], self.order
+
+    @property
+    def theme(self) -> str:
+        """The theme for "next steps from at least two themes"; one without a theme stands alone."""
+        return self.rule.dimension_id or f"recommendation:{self.rule.id}"
+
+
+def _priority_parts(
+    ruleset: RuleSet, rule: Recommendation, dimensions: Mapping[str, DimensionResult], organisation_type: str | None
+) -> tuple[PriorityPart, ...]:
+    """base + theme gap x weight / 2 (actions only) + audience boost + profile boost."""
+    parts = [PriorityPart("base", rule.priority)]
+    if rule.kind == "action":
+        scored = dimensions.get(rule.dimension_id or "")
+        gap = 100 - scored.score if scored and scored.score is not None else NO_SCORE_GAP
+        parts.append(PriorityPart("theme_gap", int(gap * rule.weight / 2 + 0.5)))
+    if rule.for_audience and organisation_type in rule.audience:
+        parts.append(PriorityPart("audience", ruleset.results.audience_boost))
+    if any(leaf.ref.kind == "profile" for leaf in rule.when.leaves()):
+        parts.append(PriorityPart("profile", ruleset.results.profile_boost))
+    return tuple(parts)
+
+
+def _rank(fired: list[_Fired], knowledge_first: bool) -> tuple[RecommendationResult, ...]:
+    """Next steps first, then the other actions, then what to find out; each by priority.
+
+    A recommendation that a more specific fired one ``replaces`` is left out. Next steps: up to
+    three actions from at least two themes where possible; a knowledge recommendation leads them
+    only when gaps dominate.
+    """
+    hidden = {name for item in fired for name in item.rule.replaces}
+    kept = sorted((item for item in fired if item.rule.id not in hidden), key=lambda item: item.sort_key)
+    actions = [item for item in kept if item.rule.kind == "action"]
+    knowledge = [item for item in kept if item.rule.kind != "action"]
+    steps: list[_Fired] = knowledge[:1] if knowledge_first else []
+    for item in actions:
+        if len(steps) == NEXT_STEPS:
+            break
+        themes = {step.theme for step in steps if step.rule.kind == "action"}
+        last_slot = len(steps) == NEXT_STEPS - 1
+        other_theme_left = any(other.theme not in themes for other in actions if other not in steps)
+        if last_slot and len(themes) == 1 and item.theme in themes and other_theme_left:
+            continue
+        steps.append(item)
+    order = steps + [item for item in actions + knowledge if item not in steps]
+    return tuple(
+        RecommendationResult(item.rule.id, item.rule.dimension_id, item.priority, rank, item in steps, item.trace,
+                             item.rule.kind, item.parts)
+        for rank, item in enumerate(order, start=1)
     )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from selfcheck.engine import RuleSetError, check_ruleset, load_ruleset
+from selfcheck.engine.problems import Code
 from tests.support.rulekit import MINIMAL, apply_edits, copy_minimal, line_with, only, problems_of
 
 JTN_PARTNER = "      - id: partner\n        type: single\n        scale: jtn\n"
@@ -402,3 +403,16 @@ def test_model_reflects_the_files(minimal_ruleset) -> None:
         rs.question("nope")
     with pytest.raises(KeyError):
         rs.question("digital")  # a dimension id is not a question
+
+
+def test_replaces_must_name_recommendations_and_never_cycle(tmp_path: Path) -> None:
+    folder = apply_edits(copy_minimal(tmp_path / "rules"),
+                         ("recommendations.yaml", "    audience: [kommune]\n",
+                          "    audience: [kommune]\n    replaces: [r_partner_findn, r_wissen]\n"),
+                         ("recommendations.yaml", "    kind: knowledge\n",
+                          "    kind: knowledge\n    replaces: [r_ansprechperson]\n"))
+    problems = [(p.code, p.message, p.hint) for p in problems_of(folder)]
+    assert (Code.UNKNOWN_REFERENCE, "unknown recommendation 'r_partner_findn'", "did you mean 'r_partner_finden'?") \
+        in problems
+    assert any(code == Code.REPLACES_CYCLE and "'r_ansprechperson' replaces itself" in message
+               for code, message, _hint in problems)

@@ -60,9 +60,13 @@ def test_result_properties(name: str, data: st.DataObject) -> None:
         assert 0 <= dimension["completeness"] <= 100
         assert 0 <= dimension["answered"] <= dimension["visible"]
         assert {c["question"] for c in dimension["contributions"]} <= visible
+        counts = dimension["counts"]
+        assert sum(counts.values()) == dimension["visible"]
+        assert dimension["answered"] == counts["answered"]
         if dimension["score"] is None:
             assert dimension["level"] is None
-            assert all(c["status"] != "scored" for c in dimension["contributions"])
+            scored = any(c["status"] == "scored" for c in dimension["contributions"])
+            assert not scored or dimension["coverage"] < rs.results.min_coverage
         else:
             assert 0 <= dimension["score"] <= 100
             level = rs.level(dimension["id"], dimension["level"])
@@ -96,8 +100,34 @@ def test_result_properties(name: str, data: st.DataObject) -> None:
         assert organisation_type is None or "all" in recommendation.audience or (
             organisation_type in recommendation.audience)
     assert [r["rank"] for r in recommendations] == list(range(1, len(recommendations) + 1))
-    assert [r["next_step"] for r in recommendations] == [rank <= 3 for rank in range(1, len(recommendations) + 1)]
-    assert sum(r["next_step"] for r in recommendations) <= 3
-    priorities = [r["priority"] for r in recommendations]
-    assert priorities == sorted(priorities, reverse=True)
+    steps = [r for r in recommendations if r["next_step"]]
+    assert steps == recommendations[:len(steps)]  # the next steps come first
+    assert len(steps) <= 3
+    actions = [r for r in recommendations if r["kind"] == "action"]
+    assert len(steps) == min(3, len(actions) + (1 if d["knowledge_first"] and len(actions) < len(recommendations)
+                                                else 0))
+    if not d["knowledge_first"]:
+        assert all(r["kind"] == "action" for r in steps)  # knowledge never leads unless gaps dominate
+    rest = recommendations[len(steps):]
+    rest_kinds = [r["kind"] != "action" for r in rest]
+    assert rest_kinds == sorted(rest_kinds)  # then the other actions, then what to find out
+    for kind in (True, False):
+        priorities = [r["priority"] for r, k in zip(rest, rest_kinds, strict=True) if k == kind]
+        assert priorities == sorted(priorities, reverse=True)
+    for item in recommendations:
+        assert item["priority"] == sum(part["points"] for part in item["priority_parts"])
+    replaced = {name for item in recommendations for name in rs.recommendation(item["id"]).replaces}
+    assert not replaced & {r["id"] for r in recommendations}
     assert len({r["id"] for r in recommendations}) == len(recommendations)
+
+    # "Weiß nicht" never raises a score
+    for question_id, value in answers.items():
+        question = rs.question(question_id)
+        if not question.scored or not question.unknown or value in ("unknown", "not_applicable"):
+            continue
+        doubtful_answers = {**answers, question_id: "unknown"}
+        if {q.id for q in rs.visible_questions(doubtful_answers)} != visible:
+            continue  # another set of questions is asked: not the same comparison
+        doubtful = evaluate(rs, doubtful_answers)
+        for before, after in zip(result.dimensions, doubtful.dimensions, strict=True):
+            assert after.score is None or before.score is None or after.score <= before.score

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from selfcheck.engine import ENGINE_VERSION, evaluate, load_ruleset
-from selfcheck.engine.scoring import Result
+from selfcheck.engine.scoring import AnswerCounts, Result
 from tests.support.rulekit import apply_edits, copy_minimal
 
 KOMMUNE_ALL_NO = {"org_type": "kommune", "web": "nein", "sprachen": 1, "kanaele": ["keine"], "beratung": "unknown",
@@ -63,14 +63,31 @@ def test_weights_count_points_and_maximum(tmp_path: Path) -> None:
     assert digital.contributions[0].weight == 3
 
 
-@pytest.mark.parametrize("special", ["unknown", "not_applicable"])
-def test_special_answers_leave_the_denominator(minimal_ruleset, special: str) -> None:
-    result = evaluate(minimal_ruleset, {"beratung": special, "partner": "ja"})
-    analog = result.dimension("analog")
-    assert analog.score == 100  # partner 2 of 2; beratung counts neither way
-    assert [(c.question, c.status, c.points) for c in analog.contributions] == [
-        ("beratung", special, None), ("partner", "scored", 2)]
-    assert (analog.answered, analog.visible, analog.completeness) == (2, 2, 100)
+def test_not_applicable_leaves_the_score_and_unknown_counts_as_no_points(minimal_ruleset) -> None:
+    applicable = evaluate(minimal_ruleset, {"beratung": "not_applicable", "partner": "ja"}).dimension("analog")
+    assert applicable.score == 100  # partner 2 of 2; beratung does not apply
+    assert [(c.question, c.status, c.points) for c in applicable.contributions] == [
+        ("beratung", "not_applicable", None), ("partner", "scored", 2)]
+    assert applicable.counts == AnswerCounts(answered=1, unknown=0, not_applicable=1, unanswered=0)
+    assert (applicable.answered, applicable.visible, applicable.completeness) == (1, 2, 50)
+    unknown = evaluate(minimal_ruleset, {"beratung": "unknown", "partner": "ja"}).dimension("analog")
+    assert unknown.score == 50  # "Weiß nicht" never raises a score: beratung 0 of 2, partner 2 of 2
+    assert unknown.counts == AnswerCounts(answered=1, unknown=1, not_applicable=0, unanswered=0)
+    assert (unknown.answered, unknown.completeness) == (1, 50)
+
+
+def test_a_theme_needs_enough_real_answers_for_a_score(tmp_path: Path) -> None:
+    rs = variant(tmp_path, ("ruleset.yaml", "  min_coverage: 0", "  min_coverage: 50"))
+    one_of_three = evaluate(rs, {"web": "ja", "sprachen": "unknown", "kanaele": "unknown"}).dimension("digital")
+    assert (one_of_three.score, one_of_three.level, one_of_three.coverage) == (None, None, 33)
+    two_of_three = evaluate(rs, {"web": "ja", "sprachen": 1, "kanaele": "unknown"}).dimension("digital")
+    assert two_of_three.coverage == 67
+    assert two_of_three.score == 33  # (2 + 0 + 0) / (2 + 2 + 2): one language gives no points, the unknown none
+    all_unknown = evaluate(rs, {"web": "unknown", "sprachen": "unknown", "kanaele": "unknown", "partner": "unknown",
+                                "beratung": "unknown"})
+    assert all_unknown.completeness == 0
+    assert all(d.score is None for d in all_unknown.dimensions)
+    assert all_unknown.blend.type is None
 
 
 def test_knowledge_gaps_are_unknown_and_unanswered_only(minimal_ruleset) -> None:
@@ -137,15 +154,17 @@ def test_dimension_levels_override_the_default(tmp_path: Path) -> None:
     assert result.dimension("digital").level == "aufbau"  # 1 of 2 = 50 on the default levels
 
 
-def test_completeness_counts_visible_scored_questions_with_any_answer(minimal_ruleset) -> None:
+def test_completeness_counts_only_real_answers(minimal_ruleset) -> None:
     result = evaluate(minimal_ruleset, {"org_type": "kommune", "web": "ja", "kanaele": ["app"],
                                         "beratung": "unknown", "notizen": "x"})
     digital, analog = result.dimensions
     assert (digital.answered, digital.visible, digital.completeness) == (2, 4, 50)  # app_gepflegt now visible
-    assert (analog.answered, analog.visible, analog.completeness) == (1, 3, 33)  # ansprechperson for Kommunen
-    assert result.completeness == 43  # 3 of 7
+    assert (analog.answered, analog.visible, analog.completeness) == (0, 3, 0)  # "Weiß nicht" is no answer
+    assert result.counts == AnswerCounts(answered=2, unknown=1, not_applicable=0, unanswered=4)
+    assert result.completeness == 29  # 2 real answers of 7 asked questions
+    assert result.gap_share == 71
     assert evaluate(minimal_ruleset, {}).completeness == 0
-    assert evaluate(minimal_ruleset, KOMMUNE_ALL_NO).completeness == 100
+    assert evaluate(minimal_ruleset, KOMMUNE_ALL_NO).completeness == 83  # 5 of 6: beratung is "Weiß nicht"
 
 
 @pytest.mark.parametrize(
@@ -179,37 +198,40 @@ def test_audience_filters_by_organisation_type(tmp_path: Path) -> None:
     assert evaluate(rs, {**answers, "org_type": "kommune"}).organisation_type == "kommune"
 
 
-def test_priority_is_the_gap_times_the_weight(tmp_path: Path, minimal_ruleset) -> None:
+def test_priority_is_base_plus_half_the_weighted_gap(tmp_path: Path, minimal_ruleset) -> None:
     answers = {"web": "teilweise", "sprachen": 1, "kanaele": ["messenger"], "beratung": "unknown"}
     result = evaluate(minimal_ruleset, answers)
     by_id = {r.id: r for r in result.recommendations}
     assert result.dimension("digital").score == 33
-    assert by_id["r_online_starten"].priority == 67
-    assert by_id["r_wissen"].priority == 50  # no dimension: counts as a gap of 50
+    assert by_id["r_online_starten"].priority == 84  # 50 + 67 / 2 (33.5 rounds half up)
+    assert [(p.name, p.points) for p in by_id["r_online_starten"].priority_parts] == [("base", 50), ("theme_gap", 34)]
+    assert by_id["r_wissen"].priority == 50  # knowledge: its base only, no theme gap
     assert "r_partner_finden" not in by_id  # analog has no score, partner unanswered
-    weighted = variant(tmp_path, ("recommendations.yaml", "effort: medium\n", "effort: medium\n    weight: 1.5\n"))
-    assert {r.id: r.priority for r in evaluate(weighted, answers).recommendations}["r_online_starten"] == 101
-    # 67 * 1.5 = 100.5 rounds half up
+    weighted = variant(tmp_path, ("recommendations.yaml", "effort: medium\n",
+                                  "effort: medium\n    weight: 1.5\n    priority: 40\n"))
+    assert {r.id: r.priority for r in evaluate(weighted, answers).recommendations}["r_online_starten"] == 90
+    # 40 + 67 * 1.5 / 2 = 40 + 50.25
 
 
-def test_recommendation_of_a_dimension_without_score_has_priority_50(tmp_path: Path) -> None:
+def test_a_theme_without_score_counts_as_a_gap_of_50_and_own_audiences_get_a_boost(tmp_path: Path) -> None:
     rs = variant(tmp_path, ("recommendations.yaml", "when: \"ansprechperson == nein\"",
                             "when: \"ansprechperson == nein or beratung is unknown\""))
     result = evaluate(rs, {"org_type": "kommune", "beratung": "unknown"})
     assert result.dimension("analog").score is None
-    assert {r.id: r.priority for r in result.recommendations}["r_ansprechperson"] == 50
+    parts = {r.id: r.priority_parts for r in result.recommendations}["r_ansprechperson"]
+    assert [(p.name, p.points) for p in parts] == [("base", 50), ("theme_gap", 25), ("audience", 15)]
 
 
 def test_ranking_by_priority_then_effort_then_file_order(minimal_ruleset) -> None:
     result = evaluate(minimal_ruleset, KOMMUNE_ALL_NO)
     ranked = [(r.id, r.priority, r.rank, r.next_step) for r in result.recommendations]
     assert ranked == [
-        ("r_partner_finden", 100, 1, True),  # low effort, earlier in the file
-        ("r_ansprechperson", 100, 2, True),  # low effort
+        ("r_ansprechperson", 115, 1, True),  # written for municipalities: + 15
+        ("r_partner_finden", 100, 2, True),  # low effort
         ("r_online_starten", 100, 3, True),  # medium effort
-        ("r_wissen", 50, 4, False),
+        ("r_wissen", 50, 4, False),  # knowledge comes after the actions
     ]
-    assert [r.id for r in result.next_steps] == ["r_partner_finden", "r_ansprechperson", "r_online_starten"]
+    assert [r.id for r in result.next_steps] == ["r_ansprechperson", "r_partner_finden", "r_online_starten"]
 
 
 def test_effort_beats_file_order(tmp_path: Path) -> None:
@@ -220,10 +242,11 @@ def test_effort_beats_file_order(tmp_path: Path) -> None:
                                                       "r_wissen"]
 
 
-def test_ties_keep_file_order(minimal_ruleset) -> None:
-    # analog 50 -> r_partner_finden priority 50 (low); r_wissen priority 50 (low), later in the file
-    result = evaluate(minimal_ruleset, {"web": "unknown", "partner": "nein", "beratung": "ja"})
-    assert [(r.id, r.priority) for r in result.recommendations] == [("r_partner_finden", 50), ("r_wissen", 50)]
+def test_ties_keep_file_order(tmp_path: Path) -> None:
+    rs = variant(tmp_path, ("recommendations.yaml", "    audience: [kommune]\n", ""))
+    result = evaluate(rs, KOMMUNE_ALL_NO)  # both analog, low effort, priority 100: file order decides
+    assert [(r.id, r.priority) for r in result.recommendations][:2] == [("r_partner_finden", 100),
+                                                                        ("r_ansprechperson", 100)]
 
 
 def test_trace_names_each_clause_its_value_and_what_it_saw(minimal_ruleset) -> None:
@@ -242,18 +265,22 @@ def test_to_dict_has_the_documented_shape_and_survives_json(minimal_ruleset) -> 
     data = evaluate(minimal_ruleset, {**KOMMUNE_ALL_NO, "kanaele": ["messenger", "app"]}).to_dict()
     assert data == json.loads(json.dumps(data))
     assert set(data) == {"ruleset", "engine_version", "organisation_type", "completeness", "dimensions", "blend",
-                         "knowledge_gaps", "recommendations"}
+                         "knowledge_gaps", "recommendations", "counts", "gap_share", "knowledge_first"}
+    assert set(data["counts"]) == {"answered", "unknown", "not_applicable", "unanswered"}
     assert data["ruleset"] == {"id": "minimal", "version": "1.0", "hash": minimal_ruleset.hash}
     assert data["engine_version"] == ENGINE_VERSION
     dimension = data["dimensions"][0]
-    assert set(dimension) == {"id", "score", "level", "completeness", "answered", "visible", "contributions"}
+    assert set(dimension) == {"id", "score", "level", "completeness", "answered", "visible", "contributions",
+                              "counts", "coverage"}
     assert set(dimension["contributions"][0]) == {"question", "answer", "points", "max_points", "weight", "status"}
     assert dimension["contributions"][2]["answer"] == ["messenger", "app"]
     assert set(data["blend"]) == {"type", "axes"}
     assert set(data["blend"]["axes"][0]) == {"id", "score", "high"}
     assert set(data["knowledge_gaps"][0]) == {"question", "dimension", "reason"}
     recommendation = data["recommendations"][0]
-    assert set(recommendation) == {"id", "dimension", "priority", "rank", "next_step", "trace"}
+    assert set(recommendation) == {"id", "dimension", "priority", "rank", "next_step", "trace", "kind",
+                                   "priority_parts"}
+    assert set(recommendation["priority_parts"][0]) == {"name", "points"}
     assert set(recommendation["trace"][0]) == {"clause", "value", "actual"}
 
 
@@ -277,3 +304,56 @@ def test_the_audience_question_is_the_one_the_rule_set_declares(minimal_ruleset)
     assert undeclared.organisation_type is None
     limited = [r.id for r in minimal_ruleset.recommendations if "all" not in r.audience]
     assert limited, "the minimal rule set must have a recommendation for some organisation types only"
+
+
+# -- prioritisation as data ---------------------------------------------------------------------------
+def test_knowledge_leads_the_next_steps_only_when_gaps_dominate(minimal_ruleset) -> None:
+    few_gaps = evaluate(minimal_ruleset, KOMMUNE_ALL_NO)  # one "Weiß nicht" of six
+    assert not few_gaps.knowledge_first
+    assert "r_wissen" not in [r.id for r in few_gaps.next_steps]
+    many_gaps = evaluate(minimal_ruleset, {"org_type": "kommune", "web": "unknown", "partner": "nein",
+                                           "beratung": "unknown"})
+    assert many_gaps.gap_share >= minimal_ruleset.results.knowledge_first
+    assert many_gaps.knowledge_first
+    assert [r.id for r in many_gaps.next_steps][0] == "r_wissen"
+
+
+def test_next_steps_come_from_at_least_two_themes(tmp_path: Path) -> None:
+    # a second analog recommendation that outranks the digital one
+    rs = variant(tmp_path, ("recommendations.yaml", "  - id: r_wissen\n", """\
+  - id: r_beratung_staerken
+    dimension: analog
+    when: "partner == nein"
+    priority: 60
+    title: {de: Beratung stärken, en: Strengthen counselling}
+    why: {de: Damit Menschen ankommen., en: So people arrive.}
+    steps:
+      - {de: Zeiten festlegen., en: Set times.}
+      - {de: Bekannt machen., en: Announce them.}
+    effort: low
+    sources:
+      - {source: bertelsmann, evidence: related_study}
+  - id: r_wissen
+"""))
+    result = evaluate(rs, KOMMUNE_ALL_NO)
+    priorities = {r.id: r.priority for r in result.recommendations}
+    # by priority (then low effort first) the three best are all analog ...
+    assert priorities == {"r_ansprechperson": 115, "r_beratung_staerken": 110, "r_partner_finden": 100,
+                          "r_online_starten": 100, "r_wissen": 50}
+    # ... so the third next step comes from another theme
+    assert [r.id for r in result.next_steps] == ["r_ansprechperson", "r_beratung_staerken", "r_online_starten"]
+    assert [r.id for r in result.recommendations][3:] == ["r_partner_finden", "r_wissen"]
+
+
+def test_a_more_specific_recommendation_replaces_a_general_one(tmp_path: Path) -> None:
+    rs = variant(tmp_path, ("recommendations.yaml", "    audience: [kommune]\n",
+                            "    audience: [kommune]\n    replaces: [r_partner_finden]\n"))
+    assert "r_partner_finden" in ids(evaluate(rs, {**KOMMUNE_ALL_NO, "ansprechperson": "ja"}))
+    assert "r_partner_finden" not in ids(evaluate(rs, KOMMUNE_ALL_NO))
+
+
+def test_gaps_can_be_named_in_a_condition(tmp_path: Path) -> None:
+    rs = variant(tmp_path, ("recommendations.yaml", 'when: "beratung is unknown or web is unknown"',
+                            'when: "gaps >= 50"'))
+    assert "r_wissen" not in ids(evaluate(rs, KOMMUNE_ALL_NO))
+    assert "r_wissen" in ids(evaluate(rs, {"web": "unknown", "partner": "nein"}))
