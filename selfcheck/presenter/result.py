@@ -14,12 +14,13 @@ from typing import Any
 from markupsafe import Markup
 
 from ..engine.model import Citation, RuleSet
-from ..engine.scoring import DimensionResult, RecommendationResult, Result
+from ..engine.scoring import AnswerCounts, DimensionResult, RecommendationResult, Result
 from ..texts import language, translator
 from .charts import blend_quadrant_svg, dimension_chart_svg
-from .words import answer_label, describe_value, effort_labels, evidence_labels, missing_answer_words, question_numbers
+from .reasons import reasons
+from .words import answer_label, effort_labels, evidence_labels, missing_answer_words, question_numbers
 
-STRENGTHS_SHOWN = 4
+STRENGTHS_SHOWN = 2
 OPEN_SHOWN = 3
 
 
@@ -34,15 +35,6 @@ class SourceView:
 
 
 @dataclass(frozen=True)
-class TraceView:
-    """One clause of a recommendation's rule: whether it held, and the value it looked at."""
-
-    clause: str
-    value: bool
-    actual: str
-
-
-@dataclass(frozen=True)
 class RecommendationView:
     id: str
     rank: int
@@ -54,9 +46,9 @@ class RecommendationView:
     effort: str
     example: str | None
     dimension: str | None
-    when: str
-    trace: tuple[TraceView, ...]
+    reasons: tuple[str, ...]  # "Warum sehe ich das?" in plain words
     sources: tuple[SourceView, ...]
+    kind: str  # action | knowledge
 
 
 @dataclass(frozen=True)
@@ -79,6 +71,7 @@ class DimensionView:
     level_description: str
     completeness: int
     answered_of: str
+    counts: str  # "5 beantwortet · 1 „Weiß nicht“ · 2 offen"
     strengths: tuple[QuestionLine, ...]
     open: tuple[QuestionLine, ...]  # most points to win first
     unknown: tuple[QuestionLine, ...]
@@ -117,19 +110,54 @@ class GapGroup:
 
 
 @dataclass(frozen=True)
+class ThemeGroup:
+    title: str
+    items: tuple[RecommendationView, ...]
+
+
+@dataclass(frozen=True)
 class ResultView:
+    """A result as the results page and the report show it: short, next steps first.
+
+    ``next_steps`` (up to three), then ``further`` (at most ``shown_recommendations`` more actions,
+    by theme), ``more`` (the remaining actions, titles only), ``knowledge`` (what to find out).
+    """
+
     lang: str
     completeness: int
+    counts: str  # "50 beantwortet · 10 „Weiß nicht“ · 2 „Trifft nicht zu“ · 5 offen"
+    knowledge_first: bool
     dimensions: tuple[DimensionView, ...]
     blend: BlendView
     recommendations: tuple[RecommendationView, ...]  # in the engine's rank order
     knowledge_gaps: tuple[GapView, ...]
     dimension_chart: Markup
     blend_chart: Markup
+    shown_recommendations: int
 
     @property
     def next_steps(self) -> tuple[RecommendationView, ...]:
         return tuple(r for r in self.recommendations if r.next_step)
+
+    @property
+    def _other_actions(self) -> tuple[RecommendationView, ...]:
+        return tuple(r for r in self.recommendations if not r.next_step and r.kind == "action")
+
+    @property
+    def further(self) -> tuple[ThemeGroup, ...]:
+        """The next best actions after the next steps, grouped by theme (best theme first)."""
+        themes: dict[str, list[RecommendationView]] = {}
+        for item in self._other_actions[:self.shown_recommendations]:
+            themes.setdefault(item.dimension or "", []).append(item)
+        return tuple(ThemeGroup(title, tuple(items)) for title, items in themes.items())
+
+    @property
+    def more(self) -> tuple[RecommendationView, ...]:
+        return self._other_actions[self.shown_recommendations:]
+
+    @property
+    def knowledge(self) -> tuple[RecommendationView, ...]:
+        return tuple(r for r in self.recommendations if not r.next_step and r.kind != "action")
 
     @property
     def gap_groups(self) -> tuple[GapGroup, ...]:
@@ -147,14 +175,30 @@ def present_result(ruleset: RuleSet, result: Result, answers: Mapping[str, Any],
     return ResultView(
         lang=lang,
         completeness=result.completeness,
+        counts=counts_text(result.counts, lang),
+        knowledge_first=result.knowledge_first,
         dimensions=tuple(_dimension(ruleset, row, answers, numbers, lang) for row in result.dimensions),
         blend=_blend(ruleset, result, lang),
-        recommendations=tuple(_recommendation(ruleset, item, lang)
+        recommendations=tuple(_recommendation(ruleset, item, result, answers, lang)
                               for item in sorted(result.recommendations, key=lambda r: r.rank)),
         knowledge_gaps=_gaps(ruleset, result, numbers, lang),
         dimension_chart=Markup(dimension_chart_svg(ruleset, result, lang)),  # noqa: S704 - escaped SVG of ours
         blend_chart=Markup(blend_quadrant_svg(ruleset, result, lang)),  # noqa: S704 - escaped SVG of ours
+        shown_recommendations=ruleset.results.shown_recommendations,
     )
+
+
+def counts_text(counts: AnswerCounts, lang: str) -> str:
+    """How the questions were answered, real answers first; kinds nobody used are left out."""
+    _ = translator(lang)
+    parts = [_("%(n)s beantwortet", n=counts.answered)]
+    if counts.unknown:
+        parts.append(_("%(n)s „Weiß nicht“", n=counts.unknown))
+    if counts.not_applicable:
+        parts.append(_("%(n)s „Trifft nicht zu“", n=counts.not_applicable))
+    if counts.unanswered:
+        parts.append(_("%(n)s offen", n=counts.unanswered))
+    return " · ".join(parts)
 
 
 def cited_sources(ruleset: RuleSet, citations: Iterable[Citation], lang: str) -> tuple[SourceView, ...]:
@@ -176,13 +220,10 @@ def cited_sources(ruleset: RuleSet, citations: Iterable[Citation], lang: str) ->
     return tuple(cited)
 
 
-def _recommendation(ruleset: RuleSet, item: RecommendationResult, lang: str) -> RecommendationView:
+def _recommendation(
+    ruleset: RuleSet, item: RecommendationResult, result: Result, answers: Mapping[str, Any], lang: str
+) -> RecommendationView:
     rule = ruleset.recommendation(item.id)
-    trace = tuple(
-        TraceView(entry.clause, entry.value,
-                  describe_value(ruleset, _question_in(ruleset, entry.clause), entry.actual, lang))
-        for entry in item.trace
-    )
     return RecommendationView(
         id=rule.id,
         rank=item.rank,
@@ -194,19 +235,10 @@ def _recommendation(ruleset: RuleSet, item: RecommendationResult, lang: str) -> 
         effort=effort_labels(translator(lang))[rule.effort],
         example=rule.example.get(lang) if rule.example else None,
         dimension=ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else None,
-        when=rule.when_text,
-        trace=trace,
+        reasons=reasons(ruleset, rule, item, result, answers, lang),
         sources=cited_sources(ruleset, rule.sources, lang),
+        kind=item.kind,
     )
-
-
-def _question_in(ruleset: RuleSet, clause: str) -> str | None:
-    """The question a clause looks at, if its first word is a question id."""
-    first = clause.split(" ", 1)[0]
-    try:
-        return ruleset.question(first).id
-    except KeyError:
-        return None
 
 
 def _dimension(
@@ -244,6 +276,7 @@ def _dimension(
         level=level.label.get(lang) if level else None,
         level_description=level.description.get(lang) if level and level.description else "",
         completeness=row.completeness,
+        counts=counts_text(row.counts, lang),
         answered_of=_("%(answered)s von %(visible)s Fragen beantwortet", answered=row.answered, visible=row.visible),
         strengths=tuple(strengths[:STRENGTHS_SHOWN]),
         open=tuple(line for _weight, line in open_items[:OPEN_SHOWN]),

@@ -67,6 +67,5 @@ def build_report_context(
         ],
         "evidence_levels": [{"label": label, "text": explanations[level]}
                             for level, label in evidence_labels(_).items()],
-        "why": [{"title": d.title.get(lang), "text": d.why.get(lang)} for d in ruleset.dimensions if d.why],
         "sources": sources,
     }

@@ -33,7 +33,7 @@ def test_full_report_and_paper_from_the_shipped_rules(real_ruleset, tmp_path):
         assert dimension.title.de in text
     assert len(result.next_steps) == 3
     summary = pdf_text(pdf, page=2)  # issue 4: chart, blend profile and the next steps on one page
-    for heading in ("Auf einen Blick", "Ihr Blended-Profil", "Ihre nächsten drei Schritte"):
+    for heading in ("Auf einen Blick", "Ihr Blended-Profil", "Ihre nächsten Schritte"):
         assert heading in summary
     for dimension in real_ruleset.dimensions:
         assert dimension.title.de in summary

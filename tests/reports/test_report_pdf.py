@@ -18,8 +18,8 @@ def test_report_names_organisation_dimensions_and_next_steps(report_pdf, minimal
     assert next_steps, "the fixture answers must produce next steps"
     for title in next_steps:
         assert title in text
-    for section in ("Ihre nächsten drei Schritte", "Wissenslücken", "Aktionsplan", "Anhang: Ihre Antworten",
-                    "Methode und Quellen", "Seite 2 von"):
+    for section in ("Ihre nächsten Schritte", "Was Sie noch herausfinden können", "Aktionsplan",
+                    "Anhang: Ihre Antworten", "Methode und Quellen", "Seite 2 von"):
         assert section in text
 
 
@@ -61,7 +61,7 @@ def test_report_in_english(minimal_ruleset, minimal_result, minimal_answers):
     pdf = render_report_pdf(minimal_ruleset, minimal_result, answers=minimal_answers, organisation_name=None,
                             lang="en", created=datetime.date(2026, 1, 2))
     text = pdf_text(pdf)
-    assert "Your next three steps" in text
+    assert "Your next steps" in text
     assert "Page 2 of" in text
     assert "2 January 2026" in text
     for dimension in minimal_ruleset.dimensions:

@@ -1,0 +1,82 @@
+"""A short result: every golden example's report fits on 16 pages (answers and sources included)
+and its results page holds at most 2,500 words, in German and in English."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from selfcheck.engine import evaluate, load_ruleset, normalise_answers
+from selfcheck.presenter import present_result
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "rules" / "blended-impact" / "examples").glob("*.yaml"))
+MAX_PAGES = 16
+MAX_WORDS = 2500
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        self._skip += tag in ("script", "style", "svg")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("script", "style", "svg")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.words += data.split()
+
+
+def example(path: Path) -> tuple[Any, dict[str, Any], str | None]:
+    ruleset = load_ruleset(ROOT / "rules" / "blended-impact")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    answers, _problems = normalise_answers(ruleset, data["answers"])
+    return ruleset, answers, (data.get("organisation") or {}).get("name")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_report_of_every_golden_example_has_at_most_16_pages(path: Path, lang: str) -> None:
+    from selfcheck.reports import render_report_pdf
+    from selfcheck.reports.pdf import configure
+
+    configure(timeout_seconds=None)
+    ruleset, answers, name = example(path)
+    pdf = render_report_pdf(ruleset, evaluate(ruleset, answers), answers=answers, organisation_name=name, lang=lang,
+                            created=datetime.date(2026, 11, 30))
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert 8 <= pages <= MAX_PAGES, pages
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_results_page_of_every_golden_example_has_at_most_2500_words(path: Path, lang: str, tmp_path: Path) -> None:
+    from flask import render_template
+
+    from selfcheck.app import create_app
+
+    ruleset, answers, name = example(path)
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "RULES_DIR": str(ruleset.path),
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite'}"})
+    with app.test_request_context(f"/ergebnis?lang={lang}"):
+        html = render_template(
+            "results/show.html", ruleset=ruleset,
+            assessment=SimpleNamespace(organisation_name=name, ruleset_version=ruleset.version),
+            result=present_result(ruleset, evaluate(ruleset, answers), answers, lang),
+            rules_changed=False, review_reachable=True, report_url="/ergebnis/bericht.pdf")
+    text = _Text()
+    text.feed(html)
+    assert 300 <= len(text.words) <= MAX_WORDS, len(text.words)
