@@ -108,6 +108,18 @@ class _Checker:
         if expected != 101:
             self.add(origin, Code.LEVELS_DO_NOT_COVER, f"levels of {owner} end at {expected - 1}, not at 100")
 
+    def check_used_questions(self) -> None:
+        """Every question should change something: a score, an axis, a condition or a visibility rule."""
+        used = {q.id for q in self.rs.questions if q.scored or q.type == "text"}
+        used |= {name for axis in self.rs.blend.axes for name in axis.question_ids}
+        used.add(self.rs.audience_question or "")
+        conditions: list[Condition] = [q.visible_if for q in self.rs.questions if q.visible_if is not None]
+        conditions += [r.when for r in self.rs.recommendations if r.when is not None]
+        used |= {leaf.ref.name or "" for condition in conditions for leaf in condition.leaves()}
+        for q in self.rs.questions:
+            if q.id not in used:
+                self.add(q.origin, Code.UNUSED_QUESTION, f"question {q.id!r} changes nothing")
+
     def check_audience_question(self) -> None:
         name = self.rs.audience_question
         if name is None:
@@ -349,6 +361,7 @@ class _Checker:
             if sum(q.scored for q in d.questions) < 3:
                 self.add(d.origin, Code.FEW_QUESTIONS, f"dimension {d.id!r} has fewer than 3 scored questions")
         self.check_audience_question()
+        self.check_used_questions()
         self.check_blend()
         self.check_visibility()
         self.check_recommendations()

@@ -118,6 +118,8 @@ def run_example(ruleset: RuleSet, example: Example) -> ExampleOutcome:
             failures.append(f"score of {dimension_id}: expected {score}, got {got_score}")
     failures += [f"expected {r} to fire" for r in expect.get("recommendations", []) if r not in fired]
     failures += [f"expected {r} not to fire" for r in expect.get("not_recommendations", []) if r in fired]
+    if "completeness" in expect and expect["completeness"] != result.completeness:
+        failures.append(f"completeness: expected {expect['completeness']}, got {result.completeness}")
     if "next_steps" in expect:
         got_steps = [r.id for r in result.next_steps]
         if got_steps != expect["next_steps"]:

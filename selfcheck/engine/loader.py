@@ -198,6 +198,7 @@ class _Builder:
             max_points=raw.get("max_points"),
             max_length=raw.get("max_length", 2000),
             unknown=raw.get("unknown", True),
+            required=raw.get("required", False),
             not_applicable=raw.get("not_applicable", False),
             visible_if=self.condition(visible_if_text, Origin(origin.file, line_of(raw, ["visible_if"], origin.line)))
             if visible_if_text else None,

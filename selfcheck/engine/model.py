@@ -80,6 +80,7 @@ class Question:
     max_length: int = 2000
     unknown: bool = True
     not_applicable: bool = False
+    required: bool = False  # the check cannot judge without it (e.g. the organisation type)
     visible_if: Condition | None = None
     visible_if_text: str | None = None
     dimension_id: str | None = None
@@ -184,7 +185,8 @@ class Recommendation:
         return "all" not in self.audience
 
     def applies_to(self, organisation_type: str | None) -> bool:
-        return "all" in self.audience or organisation_type is None or organisation_type in self.audience
+        """For everybody, or for the respondent's organisation type (an unknown type gets only those)."""
+        return "all" in self.audience or organisation_type in self.audience
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,11 @@ class Code(StrEnum):
     ENGLISH_MISSING = "W201", "English text missing", "add `en:`"
     SOURCE_NEVER_CITED = "W202", "a source is never cited", "cite it or remove it"
     FEW_QUESTIONS = "W203", "a dimension has fewer than 3 scored questions", "add questions"
+    UNUSED_QUESTION = (
+        "W204",
+        "a question changes nothing: no score, blend axis, condition or visibility rule uses it",
+        "use it (for example in a recommendation's condition) or remove it; free-text questions are exempt",
+    )
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields import SelectChoice
-from wtforms.validators import Length, NumberRange, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..engine import normalise_answers
@@ -167,7 +167,9 @@ def build_step_form(
         name = FIELD_PREFIX + question.id
         label = question.text.get(lang)
         if question.type == "single":
-            setattr(Form, name, RadioField(label, choices=option_choices(question, lang), validators=[Optional()]))
+            needed = InputRequired(message=_l("Bitte wählen Sie eine Antwort. Ohne sie kann der Check nicht passend "
+                                              "auswerten.")) if question.required else Optional()
+            setattr(Form, name, RadioField(label, choices=option_choices(question, lang), validators=[needed]))
         elif question.type == "multi":
             multi = MultiCheckboxField(label, choices=option_choices(question, lang), validators=[_exclusive(question)])
             setattr(Form, name, multi)

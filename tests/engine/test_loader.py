@@ -416,3 +416,19 @@ def test_replaces_must_name_recommendations_and_never_cycle(tmp_path: Path) -> N
         in problems
     assert any(code == Code.REPLACES_CYCLE and "'r_ansprechperson' replaces itself" in message
                for code, message, _hint in problems)
+
+
+def test_a_question_that_changes_nothing_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    folder = apply_edits(copy_minimal(tmp_path / "rules"), ("profile.yaml", "  - id: org_type\n", """\
+  - id: groesse
+    type: single
+    text: {de: "Wie groß sind Sie?", en: "How big are you?"}
+    options:
+      - {id: klein, label: {de: Klein, en: Small}}
+      - {id: gross, label: {de: Groß, en: Large}}
+  - id: org_type
+"""))
+    problems = [p for p in problems_of(folder) if p.code == Code.UNUSED_QUESTION]
+    assert [(p.line, p.message, p.is_error) for p in problems] == [(2, "question 'groesse' changes nothing", False)]
+    ruleset, _ = check_ruleset(folder)
+    assert ruleset is not None  # a warning: the rule set still loads

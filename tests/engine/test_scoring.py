@@ -192,9 +192,9 @@ def test_audience_filters_by_organisation_type(tmp_path: Path) -> None:
     answers = {"web": "nein"}
     assert "r_online_starten" not in ids(evaluate(rs, {**answers, "org_type": "kommune"}))
     assert "r_online_starten" in ids(evaluate(rs, {**answers, "org_type": "wohlfahrt"}))
-    result = evaluate(rs, answers)  # type not given: nothing is filtered out
+    result = evaluate(rs, answers)  # type not given: only what is for everybody
     assert result.organisation_type is None
-    assert "r_online_starten" in ids(result)
+    assert "r_online_starten" not in ids(result)
     assert evaluate(rs, {**answers, "org_type": "kommune"}).organisation_type == "kommune"
 
 
