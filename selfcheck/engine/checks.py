@@ -147,11 +147,13 @@ class _Checker:
         for blend_type in self.rs.blend.types:
             for axis in set(blend_type.when) - set(axis_ids):
                 self.unknown(origin, "blend axis", axis, axis_ids)
-            key = tuple(blend_type.when.get(axis, "?") for axis in axis_ids)
-            if key in seen:
-                self.add(origin, Code.BLEND_TYPES_DO_NOT_COVER,
-                         f"blend types {seen[key]!r} and {blend_type.id!r} cover the same case")
-            seen[key] = blend_type.id
+            cases = itertools.product(*[("low", "high") if blend_type.when.get(axis) == "any"
+                                        else (blend_type.when.get(axis, "?"),) for axis in axis_ids])
+            for key in cases:
+                if key in seen:
+                    self.add(origin, Code.BLEND_TYPES_DO_NOT_COVER,
+                             f"blend types {seen[key]!r} and {blend_type.id!r} cover the same case")
+                seen[key] = blend_type.id
         for combination in itertools.product(("low", "high"), repeat=len(axis_ids)):
             if combination not in seen:
                 case = ", ".join(f"{a}: {v}" for a, v in zip(axis_ids, combination, strict=True))

@@ -212,7 +212,11 @@ class BlendType:
     id: str
     label: Text
     description: Text | None
-    when: Mapping[str, str]
+    when: Mapping[str, str]  # axis id -> "high", "low" or "any"
+
+    def fits(self, axis_id: str, high: bool) -> bool:
+        """Whether this type allows the axis to be ``high`` (an axis left out counts as "low")."""
+        return self.when.get(axis_id, "low") in ("any", "high" if high else "low")
 
 
 @dataclass(frozen=True)
@@ -234,7 +238,7 @@ class Blend:
 
     def type_for(self, high: Mapping[str, bool]) -> BlendType | None:
         for blend_type in self.types:
-            if all((blend_type.when.get(axis.id) == "high") == high[axis.id] for axis in self.axes):
+            if all(blend_type.fits(axis.id, high[axis.id]) for axis in self.axes):
                 return blend_type
         return None
 

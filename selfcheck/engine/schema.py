@@ -157,7 +157,7 @@ BLEND = {
                     "id": ID,
                     "label": {"$ref": "#/$defs/text"},
                     "description": {"$ref": "#/$defs/text"},
-                    "when": {"type": "object", "additionalProperties": {"enum": ["low", "high"]}},
+                    "when": {"type": "object", "additionalProperties": {"enum": ["low", "high", "any"]}},
                 },
                 "required": ["id", "label", "when"],
                 "additionalProperties": False,

@@ -134,13 +134,17 @@ def blend_quadrant_svg(
         f'stroke-width="3" /></pattern></defs>'
     ]
     desc = ""
-    if len(axes) == 2:
-        x_axis, y_axis = axes
-        for bt in blend.types:
-            col = 1 if bt.when.get(x_axis.id) == "high" else 0
-            row = 0 if bt.when.get(y_axis.id) == "high" else 1
+    if len(axes) >= 2:
+        x_axis, y_axis = axes[0], axes[1]  # a third axis (linkage) splits a quadrant: its types share it
+        for col, row in ((0, 1), (1, 1), (0, 0), (1, 0)):
+            here = [bt for bt in blend.types if bt.fits(x_axis.id, col == 1) and bt.fits(y_axis.id, row == 0)]
+            if not here:
+                continue
+            mine = [bt for bt in here if bt.id == chosen]
+            bt = mine[0] if mine else here[0]
+            label = bt.label.get(lang) if mine or len(here) == 1 else " / ".join(t.label.get(lang) for t in here)
             x, y = pad_l + col * cell, pad_t + row * cell
-            is_you = bt.id == chosen
+            is_you = bool(mine)
             fill = f"url(#{id_prefix}-hatch)" if is_you else "#ffffff"
             parts.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{cell:.1f}" height="{cell:.1f}" fill="{fill}" '
@@ -149,7 +153,7 @@ def blend_quadrant_svg(
             )
             cx, cy = x + cell / 2, y + cell / 2
             weight = "700" if is_you else "400"
-            for j, line in enumerate(_wrap(bt.label.get(lang), 13)):
+            for j, line in enumerate(_wrap(label, 13)):
                 parts.append(
                     f'<text x="{cx:.1f}" y="{cy - 2 + j * 18:.1f}" font-size="16" font-weight="{weight}" '
                     f'fill="{_INK}" text-anchor="middle">{_x(line)}</text>'

@@ -300,9 +300,19 @@ def _blend(ruleset: RuleSet, result: Result, lang: str) -> BlendView:
         label=blend_type.label.get(lang) if blend_type else None,
         description=blend_type.description.get(lang) if blend_type and blend_type.description else "",
         axes=tuple(axes),
-        intro=_("Das Profil verbindet zwei Blickwinkel: digitale Angebote und die Verankerung vor Ort. "
-                "Ein Wert ab %(threshold)s gilt als hoch.", threshold=ruleset.blend.threshold),
+        intro=_("Das Profil beruht auf %(axes)s. Ein Wert ab %(threshold)s gilt als hoch.",
+                axes=_and_list([axis.label.get(lang) for axis in ruleset.blend.axes], lang),
+                threshold=ruleset.blend.threshold),
     )
+
+
+def _and_list(items: list[str], lang: str) -> str:
+    """„A“, „B“ und „C“ / “A”, “B” and “C”."""
+    _ = translator(lang)
+    quoted = [_("„%(text)s“", text=item) for item in items]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return _("%(first)s und %(last)s", first=", ".join(quoted[:-1]), last=quoted[-1])
 
 
 def _gaps(ruleset: RuleSet, result: Result, numbers: Mapping[str, str], lang: str) -> tuple[GapView, ...]:

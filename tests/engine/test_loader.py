@@ -432,3 +432,10 @@ def test_a_question_that_changes_nothing_is_a_warning_at_its_line(tmp_path: Path
     assert [(p.line, p.message, p.is_error) for p in problems] == [(2, "question 'groesse' changes nothing", False)]
     ruleset, _ = check_ruleset(folder)
     assert ruleset is not None  # a warning: the rule set still loads
+
+
+def test_blend_types_may_leave_an_axis_open_but_must_not_overlap(tmp_path: Path) -> None:
+    folder = apply_edits(copy_minimal(tmp_path / "rules"), ("ruleset.yaml", "when: {digital: low, analog: low}",
+                                                            "when: {digital: low, analog: any}"))
+    problems = [p.message for p in problems_of(folder) if p.code == Code.BLEND_TYPES_DO_NOT_COVER]
+    assert problems == ["blend types 'am_anfang' and 'analog_verankert' cover the same case"]

@@ -54,3 +54,17 @@ def test_chart_text_is_escaped(minimal_ruleset, minimal_result):
     assert "<script>" not in svg
     assert "&lt;script&gt;x&lt;/script&gt; &amp; Co" in svg
     ET.fromstring(svg)
+
+
+def test_a_third_axis_shares_a_quadrant_and_names_the_chosen_type(real_ruleset):
+    from selfcheck.engine import evaluate
+
+    side_by_side = evaluate(real_ruleset, {"org_type": "wohlfahrt"})  # no profile: every quadrant unmarked
+    svg = blend_quadrant_svg(real_ruleset, side_by_side, "de")
+    words = " ".join(t.text or "" for t in ET.fromstring(svg).iter(f"{SVG}text"))
+    assert "Nebeneinander: beides da, noch nicht verzahnt / Blended" in words
+    nebeneinander = real_ruleset.blend_type("nebeneinander")
+    assert nebeneinander.fits("linkage", False)
+    assert not nebeneinander.fits("linkage", True)
+    assert real_ruleset.blend_type("am_anfang").fits("linkage", True)
+    assert real_ruleset.blend_type("am_anfang").fits("linkage", False)
