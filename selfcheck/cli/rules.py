@@ -121,7 +121,8 @@ def read_answers_file(path: Path, ruleset: RuleSet) -> tuple[dict[str, Any], dic
     except (OSError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"{file}: cannot read: {exc}") from None
     except YamlError as exc:
-        click.secho(f"{file}:{exc.line}: {Code.INVALID_YAML} not valid YAML or JSON: {exc}", fg="red", err=True)
+        click.secho(f"{file}:{exc.line}: {Code.INVALID_YAML} not valid YAML or JSON: {exc} ({exc.hint})", fg="red",
+                    err=True)
         raise SystemExit(1) from None
     problems = schema_problems(jsonschema.Draft202012Validator(ANSWERS_FILE), data, file)
     lines = [str(p) for p in problems]

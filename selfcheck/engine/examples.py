@@ -48,7 +48,8 @@ def load_examples(ruleset: RuleSet, folder: Path) -> list[Example]:
         try:
             data, _ = read_yaml(path)
         except YamlError as exc:
-            example.problems.append(Problem(file, exc.line, Code.INVALID_YAML, f"not valid YAML: {exc}"))
+            example.problems.append(Problem(file, exc.line, Code.INVALID_YAML, f"not valid YAML: {exc}",
+                                            exc.hint))
             continue
         example.problems.extend(schema_problems(_VALIDATOR, data, file))
         if example.problems:

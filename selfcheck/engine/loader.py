@@ -48,11 +48,21 @@ def display_path(path: Path) -> str:
     return str(absolute.relative_to(Path.cwd())) if absolute.is_relative_to(Path.cwd()) else str(absolute)
 
 
+def _readable_path(data: Any, path: list[Any]) -> str:
+    """``dimensions/d1_verzahnung/questions/d1_verweiswege`` rather than ``dimensions/0/questions/4``."""
+    parts, node = [], data
+    for step in path:
+        node = node[step] if isinstance(node, Mapping | list) else None
+        name = node.get("id") if isinstance(step, int) and isinstance(node, Mapping) else None
+        parts.append(name if isinstance(name, str) else str(step))
+    return "/".join(parts) or "(top level)"
+
+
 def schema_problems(validator: jsonschema.Validator, data: Any, file: str) -> list[Problem]:
     """All JSON Schema violations of ``data``, each at its line."""
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
-        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        where = _readable_path(data, list(error.absolute_path))
         message = error.message
         path = list(error.absolute_path)
         if error.validator == "additionalProperties":
@@ -94,7 +104,7 @@ class _Reader:
         try:
             data, duplicates = read_yaml(path)
         except YamlError as exc:
-            self.problems.append(Problem(file, exc.line, Code.INVALID_YAML, f"not valid YAML: {exc}"))
+            self.problems.append(Problem(file, exc.line, Code.INVALID_YAML, f"not valid YAML: {exc}", exc.hint))
             return
         except (OSError, UnicodeDecodeError) as exc:
             self.problems.append(Problem(file, 1, Code.INVALID_YAML, f"cannot read the file: {exc}"))

@@ -34,6 +34,26 @@ class YamlError(Exception):
         super().__init__(message)
         self.line = line
 
+    @property
+    def hint(self) -> str:
+        """What to do, in plain words, for the mistakes researchers make most."""
+        text = str(self)
+        for needle, hint in _HINTS:
+            if needle in text:
+                return hint
+        return "check the indentation (spaces, two per level) and the quotes on this line and the one before"
+
+
+_HINTS = (
+    ("\\t", "use spaces, not tabs, to indent"),
+    ("mapping values are not allowed", "check the indentation; put text that contains a colon in quotes"),
+    ("expected ',' or '}'", "close the { } or put text with a comma, colon or question mark in quotes"),
+    ("expected ',' or ']'", "close the [ ] or put text with a comma or colon in quotes"),
+    ("could not find expected ':'", "a key needs a colon after it; check the line above too"),
+    ("found undefined alias", "a * starts an alias in YAML: put text that begins with * in quotes"),
+    ("found character that cannot start any token", "put text that begins with @, ` or % in quotes"),
+)
+
 
 class _Loader(yaml.SafeLoader):
     duplicate_keys: list[tuple[str, int]]

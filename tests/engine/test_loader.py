@@ -439,3 +439,20 @@ def test_blend_types_may_leave_an_axis_open_but_must_not_overlap(tmp_path: Path)
                                                             "when: {digital: low, analog: any}"))
     problems = [p.message for p in problems_of(folder) if p.code == Code.BLEND_TYPES_DO_NOT_COVER]
     assert problems == ["blend types 'am_anfang' and 'analog_verankert' cover the same case"]
+
+
+def test_schema_problems_name_the_element_by_its_id(tmp_path: Path) -> None:
+    folder = apply_edits(copy_minimal(tmp_path / "rules"), ("dimensions.yaml", "max_points: 2", "max_points: zwei"))
+    (problem,) = [p for p in problems_of(folder) if p.code == Code.SCHEMA]
+    assert problem.message.startswith("dimensions/digital/questions/kanaele/max_points: 'zwei' is not of type")
+
+
+@pytest.mark.parametrize(("broken", "hint"), [
+    ("    unknown: false:", "check the indentation; put text that contains a colon in quotes"),
+    ("\tunknown: false", "use spaces, not tabs, to indent"),
+])
+def test_yaml_errors_come_with_a_hint_in_plain_words(tmp_path: Path, broken: str, hint: str) -> None:
+    folder = apply_edits(copy_minimal(tmp_path / "rules"), ("profile.yaml", "    unknown: false", broken))
+    (problem,) = [p for p in problems_of(folder) if p.code == Code.INVALID_YAML]
+    assert problem.hint == hint
+    assert str(problem).endswith(f"({hint})")
