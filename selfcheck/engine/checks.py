@@ -35,6 +35,7 @@ class _Checker:
         self.reader = reader
         self.problems: list[Problem] = []
         self.questions = {q.id: q for q in ruleset.questions}
+        self._lines: dict[str, list[str]] = {}
         self.dimensions = {d.id: d for d in ruleset.dimensions}
 
     def add(self, origin: Origin, code: Code, message: str, hint: str | None = None) -> None:
@@ -333,7 +334,22 @@ class _Checker:
         for origin, owner, texts in self.texts():
             for text in texts:
                 if text is not None and not text.en:
-                    self.add(origin, Code.ENGLISH_MISSING, f"{owner}: English text missing for {text.de[:40]!r}")
+                    self.add(self.line_of_text(origin, text.de), Code.ENGLISH_MISSING,
+                             f"{owner}: English text missing for {text.de[:40]!r}")
+
+    def line_of_text(self, origin: Origin, german: str) -> Origin:
+        """The line where ``german`` starts, at or after ``origin`` (folded texts start one line
+        below their key), so a researcher lands on the text that lacks its translation."""
+        if origin.file not in self._lines:
+            try:
+                self._lines[origin.file] = Path(origin.file).read_text(encoding="utf-8").splitlines()
+            except OSError:
+                self._lines[origin.file] = []
+        start = german.split("\n", 1)[0][:30]
+        for number, line in enumerate(self._lines[origin.file][origin.line - 1:], start=origin.line):
+            if start and start in line:
+                return Origin(origin.file, number)
+        return origin
 
     def texts(self) -> Iterator[tuple[Origin, str, list[Text | None]]]:
         yield self.reader.origin("title"), "the rule set", [self.rs.title, self.rs.description]
