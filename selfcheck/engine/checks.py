@@ -256,7 +256,12 @@ class _Checker:
         earlier: set[str] = set()
         for q, raw in zip(self.rs.questions, self.raw_questions(), strict=True):
             if q.visible_if is not None:
-                self.check_condition(q.visible_if, self.at(q.origin, raw, "visible_if"), earlier)
+                origin = self.at(q.origin, raw, "visible_if")
+                before = len(self.problems)
+                self.check_condition(q.visible_if, origin, earlier)
+                if len(self.problems) == before and not can_fire(self.rs, q.visible_if, ("all",), []):
+                    self.add(origin, Code.NEVER_SHOWN, f"question {q.id!r} can never be shown",
+                             "no answers to the questions its condition names meet it")
             earlier.add(q.id)
 
     # -- recommendations and sources -----------------------------------------------------

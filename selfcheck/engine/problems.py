@@ -71,6 +71,11 @@ class Code(StrEnum):
         "an operator does not fit the kind of question (`contains` on single choice, `<` on an option id)",
         "see the table above",
     )
+    NEVER_SHOWN = (
+        "E124",
+        "a question can never be shown: no answers to the earlier questions meet its `visible_if`",
+        "fix the condition, or the visibility of the questions it refers to",
+    )
     NEVER_FIRES = (
         "E130",
         "a recommendation can never fire (its condition is impossible, or its audience excludes every "
