@@ -131,6 +131,24 @@ def test_rules_test_passes() -> None:
     assert result.output.splitlines()[-1] == "2 passed, 0 failed"
 
 
+def test_rules_test_names_recommendations_no_example_fires(tmp_path: Path) -> None:
+    folder = copy_minimal(tmp_path)
+    (folder / "examples" / "wohlfahrt_anfang.yaml").unlink()
+    result = run("rules", "test", folder)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[-2] == ("2 of 5 recommendations are fired by an example; "
+                         "not yet: r_online_starten, r_partner_finden, r_wissen")
+    assert lines[-1] == "1 passed, 0 failed"
+
+
+def test_every_shipped_recommendation_is_fired_by_a_golden_example(real_ruleset) -> None:
+    from selfcheck.engine import run_examples
+    from selfcheck.engine.examples import unfired
+
+    assert unfired(real_ruleset, run_examples(real_ruleset)) == []
+
+
 def test_rules_test_reports_failures(tmp_path: Path) -> None:
     folder = copy_minimal(tmp_path)
     example = folder / "examples" / "kommune_blended.yaml"

@@ -10,6 +10,7 @@ import click
 
 from ..config import rules_dir_from_environment
 from ..engine import check_ruleset, evaluate, normalise_answers, ruleset_to_dict, run_examples
+from ..engine.examples import unfired
 from ..engine.loader import display_path, schema_problems
 from ..engine.model import RuleSet
 from ..engine.problems import Code
@@ -83,6 +84,10 @@ def test_command(path: Path) -> None:
             for failure in outcome.failures:
                 click.echo(f"     {failure}")
     failed = sum(not o.passed for o in outcomes)
+    untested = unfired(ruleset, outcomes)
+    if untested:
+        click.echo(f"{len(ruleset.recommendations) - len(untested)} of {len(ruleset.recommendations)} "
+                   f"recommendations are fired by an example; not yet: {', '.join(untested)}")
     click.echo(f"{len(outcomes) - failed} passed, {failed} failed")
     if failed or not outcomes:
         raise SystemExit(1)

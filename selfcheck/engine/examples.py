@@ -32,6 +32,7 @@ class Example:
 class ExampleOutcome:
     example: Example
     failures: tuple[str, ...]
+    fired: tuple[str, ...] = ()  # the recommendations the example's answers fire
 
     @property
     def passed(self) -> bool:
@@ -125,7 +126,13 @@ def run_example(ruleset: RuleSet, example: Example) -> ExampleOutcome:
         got_steps = [r.id for r in result.next_steps]
         if got_steps != expect["next_steps"]:
             failures.append(f"next steps: expected {expect['next_steps']}, got {got_steps}")
-    return ExampleOutcome(example, tuple(failures))
+    return ExampleOutcome(example, tuple(failures), tuple(fired))
+
+
+def unfired(ruleset: RuleSet, outcomes: list[ExampleOutcome]) -> list[str]:
+    """Recommendations no golden example fires: each is a case nobody has checked yet."""
+    fired = {name for outcome in outcomes for name in outcome.fired}
+    return [r.id for r in ruleset.recommendations if r.id not in fired]
 
 
 def run_examples(ruleset: RuleSet, folder: Path | None = None) -> list[ExampleOutcome]:
