@@ -1,10 +1,17 @@
-"""A test client that posts forms like a browser: with the CSRF token of the page it came from."""
+"""A test client that posts forms like a browser: the form as rendered on the page it came from.
+
+``submit`` reads the page, picks the form that holds the fields it is given, and sends them to
+that form's own ``action`` with its ``method`` and hidden fields (the CSRF token among them). A
+form whose action is wrong fails here as it fails in a browser.
+"""
 
 from __future__ import annotations
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urljoin
 
 CSRF_PATTERN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
@@ -25,7 +32,59 @@ class FormClient:
         return self.client.get(url, **kwargs)
 
     def submit(self, url: str, data: dict[str, Any] | None = None, *, form_url: str | None = None) -> Any:
-        """GET ``form_url`` (default ``url``), then POST ``data`` with its CSRF token."""
-        page = self.client.get(form_url or url)
-        assert page.status_code == 200, (form_url or url, page.status_code)
-        return self.client.post(url, data={**(data or {}), "csrf_token": csrf_token(page.text)})
+        """GET ``form_url`` (default ``url``), then send ``data`` through the form rendered there.
+
+        ``url`` must be where that form really sends its data (its action); the test says so.
+        """
+        page_url = form_url or url
+        page = self.client.get(page_url)
+        assert page.status_code == 200, (page_url, page.status_code)
+        data = dict(data or {})
+        form = rendered_form(page.text, set(data))
+        action = urljoin("http://localhost" + page_url, form.action or page_url).removeprefix("http://localhost")
+        assert action.split("?")[0].split("#")[0] == url.split("?")[0], (
+            f"the form on {page_url} sends to {action!r}, not to {url!r}")
+        fields = {**form.hidden, **data}
+        if form.method == "get":
+            return self.client.get(action, query_string=fields)
+        return self.client.post(action, data=fields)
+
+
+class RenderedForm:
+    def __init__(self, action: str | None, method: str) -> None:
+        self.action = action
+        self.method = method
+        self.hidden: dict[str, str] = {}
+        self.names: set[str] = set()
+
+
+class _Forms(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[RenderedForm] = []
+        self._open: RenderedForm | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "form":
+            self._open = RenderedForm(found.get("action"), (found.get("method") or "get").lower())
+            self.forms.append(self._open)
+        elif self._open is not None and tag in ("input", "textarea", "select", "button") and found.get("name"):
+            name = str(found["name"])
+            self._open.names.add(name)
+            if tag == "input" and found.get("type") == "hidden":
+                self._open.hidden[name] = unescape(found.get("value") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._open = None
+
+
+def rendered_form(html: str, names: set[str]) -> RenderedForm:
+    """The form on the page that holds the most of ``names`` (a POST form with a CSRF token first)."""
+    parser = _Forms()
+    parser.feed(html)
+    posting = [f for f in parser.forms if f.method == "post" and "csrf_token" in f.hidden]
+    candidates = posting or parser.forms
+    assert candidates, "no form on the page"
+    return max(candidates, key=lambda f: len(names & f.names))
