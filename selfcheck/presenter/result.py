@@ -68,9 +68,7 @@ class DimensionView:
     description: str
     score: int | None
     level: str | None
-    level_description: str
     completeness: int
-    answered_of: str
     counts: str  # "5 beantwortet · 1 „Weiß nicht“ · 2 offen"
     strengths: tuple[QuestionLine, ...]
     open: tuple[QuestionLine, ...]  # most points to win first
@@ -274,10 +272,8 @@ def _dimension(
         description=dimension.description.get(lang) if dimension.description else "",
         score=row.score,
         level=level.label.get(lang) if level else None,
-        level_description=level.description.get(lang) if level and level.description else "",
         completeness=row.completeness,
         counts=counts_text(row.counts, lang),
-        answered_of=_("%(answered)s von %(visible)s Fragen beantwortet", answered=row.answered, visible=row.visible),
         strengths=tuple(strengths[:STRENGTHS_SHOWN]),
         open=tuple(line for _weight, line in open_items[:OPEN_SHOWN]),
         unknown=tuple(unknown),
