@@ -14,20 +14,23 @@ from ..engine.conditions import AllOf, AnyOf, Compare, Condition, Not, Ref
 from ..engine.model import NOT_APPLICABLE, UNKNOWN, Recommendation, RuleSet
 from ..engine.scoring import RecommendationResult, Result
 from ..texts import translator
-from .words import answer_label, question_numbers
+from .words import answer_label
 
 
 def reasons(
     ruleset: RuleSet, rule: Recommendation, fired: RecommendationResult, result: Result,
-    answers: Mapping[str, Any], lang: str,
+    answers: Mapping[str, Any], numbers: Mapping[str, str], lang: str,
 ) -> tuple[str, ...]:
-    """The sentences that explain why ``rule`` fired, one per thing it looked at."""
+    """The sentences that explain why ``rule`` fired, one per thing it looked at.
+
+    ``numbers`` are the question numbers (``question_numbers``), computed once per result.
+    """
     values = {id(leaf): entry.value for leaf, entry in zip(rule.when.leaves(), fired.trace, strict=True)}
     seen: list[Ref] = []
     for leaf in _deciding(rule.when, values):
         if leaf.ref not in seen:
             seen.append(leaf.ref)
-    sentences = [_sentence(ruleset, ref, result, answers, lang) for ref in seen]
+    sentences = [_sentence(ruleset, ref, result, answers, numbers, lang) for ref in seen]
     if rule.for_audience and result.organisation_type and ruleset.audience_question:
         question = ruleset.question(ruleset.audience_question)
         sentences.append(translator(lang)("Diese Empfehlung ist für Organisationen wie Ihre gedacht: „%(type)s“.",
@@ -58,11 +61,13 @@ def _deciding(condition: Condition, values: Mapping[int, bool]) -> list[Compare]
     return [leaf for item in items for leaf in _deciding(item, values)]
 
 
-def _sentence(ruleset: RuleSet, ref: Ref, result: Result, answers: Mapping[str, Any], lang: str) -> str:
+def _sentence(
+    ruleset: RuleSet, ref: Ref, result: Result, answers: Mapping[str, Any], numbers: Mapping[str, str], lang: str
+) -> str:
     _ = translator(lang)
     if ref.kind in ("answer", "points"):
         question = ruleset.question(ref.name or "")
-        number, text = question_numbers(ruleset)[question.id], question.text.get(lang)
+        number, text = numbers[question.id], question.text.get(lang)
         value = answers.get(question.id)
         if value is None or value == []:
             return _("Frage %(number)s „%(question)s“ haben Sie offen gelassen.", number=number, question=text)

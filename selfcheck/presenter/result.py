@@ -177,7 +177,7 @@ def present_result(ruleset: RuleSet, result: Result, answers: Mapping[str, Any],
         knowledge_first=result.knowledge_first,
         dimensions=tuple(_dimension(ruleset, row, answers, numbers, lang) for row in result.dimensions),
         blend=_blend(ruleset, result, lang),
-        recommendations=tuple(_recommendation(ruleset, item, result, answers, lang)
+        recommendations=tuple(_recommendation(ruleset, item, result, answers, numbers, lang)
                               for item in sorted(result.recommendations, key=lambda r: r.rank)),
         knowledge_gaps=_gaps(ruleset, result, numbers, lang),
         dimension_chart=Markup(dimension_chart_svg(ruleset, result, lang)),  # noqa: S704 - escaped SVG of ours
@@ -219,7 +219,8 @@ def cited_sources(ruleset: RuleSet, citations: Iterable[Citation], lang: str) ->
 
 
 def _recommendation(
-    ruleset: RuleSet, item: RecommendationResult, result: Result, answers: Mapping[str, Any], lang: str
+    ruleset: RuleSet, item: RecommendationResult, result: Result, answers: Mapping[str, Any],
+    numbers: Mapping[str, str], lang: str,
 ) -> RecommendationView:
     rule = ruleset.recommendation(item.id)
     return RecommendationView(
@@ -233,7 +234,7 @@ def _recommendation(
         effort=effort_labels(translator(lang))[rule.effort],
         example=rule.example.get(lang) if rule.example else None,
         dimension=ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else None,
-        reasons=reasons(ruleset, rule, item, result, answers, lang),
+        reasons=reasons(ruleset, rule, item, result, answers, numbers, lang),
         sources=cited_sources(ruleset, rule.sources, lang),
         kind=item.kind,
     )
