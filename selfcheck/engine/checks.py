@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from .conditions import ORDER_OPS, Compare, Condition, Ref
+from .conditions import ORDER_OPS, AnswerFacts, Compare, Condition, Ref
 from .model import (
     EVIDENCE_LEVELS,
     NOT_APPLICABLE,
@@ -116,6 +116,7 @@ class _Checker:
         used.add(self.rs.audience_question or "")
         conditions: list[Condition] = [q.visible_if for q in self.rs.questions if q.visible_if is not None]
         conditions += [r.when for r in self.rs.recommendations if r.when is not None]
+        conditions += [s.when for r in self.rs.recommendations for s in r.steps if s.when is not None]
         used |= {leaf.ref.name or "" for condition in conditions for leaf in condition.leaves()}
         for q in self.rs.questions:
             if q.id not in used:
@@ -148,6 +149,10 @@ class _Checker:
         for blend_type in self.rs.blend.types:
             for axis in set(blend_type.when) - set(axis_ids):
                 self.unknown(origin, "blend axis", axis, axis_ids)
+            recommendation_ids = [r.id for r in self.rs.recommendations]
+            for name in blend_type.settled:
+                if name not in recommendation_ids:
+                    self.unknown(origin, "recommendation", name, recommendation_ids)
             cases = itertools.product(*[("low", "high") if blend_type.when.get(axis) == "any"
                                         else (blend_type.when.get(axis, "?"),) for axis in axis_ids])
             for key in cases:
@@ -161,17 +166,19 @@ class _Checker:
                 self.add(origin, Code.BLEND_TYPES_DO_NOT_COVER, f"no blend type for {{{case}}}")
 
     # -- conditions ----------------------------------------------------------------------
-    def check_condition(self, condition: Condition, origin: Origin, earlier: set[str] | None) -> None:
-        """Check every comparison; ``earlier`` limits a visibility rule to earlier answers."""
+    def check_condition(self, condition: Condition, origin: Origin, earlier: set[str] | None,
+                        allowed: str = "asked before this question") -> None:
+        """Check every comparison; ``earlier`` limits a visibility rule or a step to some answers."""
         for leaf in condition.leaves():
-            self.check_compare(leaf, origin, earlier)
+            self.check_compare(leaf, origin, earlier, allowed)
 
-    def check_compare(self, leaf: Compare, origin: Origin, earlier: set[str] | None) -> None:
+    def check_compare(self, leaf: Compare, origin: Origin, earlier: set[str] | None,
+                      allowed: str = "asked before this question") -> None:
         ref, op, value = leaf.ref, leaf.op, leaf.value
         values = value if isinstance(value, tuple) else (value,)
         where = f"in {leaf.text!r}:"
         if earlier is not None and ref.kind in ("score", "level", "profile", "gaps"):
-            self.add(origin, Code.VISIBILITY_ORDER, f"{where} visible_if may use answers only, not {ref.kind}")
+            self.add(origin, Code.VISIBILITY_ORDER, f"{where} may use answers only, not {ref.kind}")
             return
         if ref.kind in ("answer", "points"):
             q = self.questions.get(ref.name or "")
@@ -179,7 +186,7 @@ class _Checker:
                 self.unknown(origin, "question", ref.name or "", self.questions)
                 return
             if earlier is not None and q.id not in earlier:
-                self.add(origin, Code.VISIBILITY_ORDER, f"{where} {q.id!r} is not asked before this question")
+                self.add(origin, Code.VISIBILITY_ORDER, f"{where} {q.id!r} is not {allowed}")
             if ref.kind == "points":
                 if not q.scored:
                     self.add(origin, Code.OPERATOR_DOES_NOT_FIT, f"{where} {q.id!r} is not scored, so it has no points")
@@ -292,9 +299,7 @@ class _Checker:
                 if name != "all" and name not in org_types:
                     self.unknown(self.at(r.origin, raw, "audience"), "organisation type", name, org_types)
             self.check_replaces(r, self.at(r.origin, raw, "replaces"))
-            if not 2 <= len(r.steps) <= 4:
-                self.add(self.at(r.origin, raw, "steps"), Code.STEP_COUNT,
-                         f"recommendation {r.id!r} has {len(r.steps)} steps; write 2 to 4")
+            self.check_steps(r, raw)
             if not r.sources:
                 self.add(self.at(r.origin, raw, "sources"), Code.SOURCES_MISSING,
                          f"recommendation {r.id!r} cites no source")
@@ -318,6 +323,23 @@ class _Checker:
             if len(self.problems) == before and not can_fire(self.rs, r.when, r.audience, org_types):
                 self.add(when_origin, Code.NEVER_FIRES, f"recommendation {r.id!r} can never fire",
                          "no combination of answers meets its condition for its audience")
+
+    def check_steps(self, r: Recommendation, raw: Mapping[str, Any]) -> None:
+        """Step conditions use profile answers only, and every profile sees 2 to 4 steps."""
+        profile = {q.id for q in self.rs.profile}
+        conditions = [s.when for s in r.steps if s.when is not None]
+        for index, step in enumerate(r.steps):
+            if step.when is not None:
+                self.check_condition(step.when, self.at(r.origin, raw, "steps", index), profile, "a profile question")
+        for answers in _profile_cases(self.rs, conditions):
+            facts = AnswerFacts(self.rs, answers)
+            shown = sum(1 for s in r.steps if s.when is None or s.when.evaluate(facts))
+            if not 2 <= shown <= 4:
+                case = ", ".join(f"{k} == {v}" for k, v in answers.items())
+                self.add(self.at(r.origin, raw, "steps"), Code.STEP_COUNT,
+                         f"recommendation {r.id!r} " + (f"shows {shown} steps when {case}" if conditions
+                                                        else f"has {shown} steps") + "; write 2 to 4")
+                return
 
     def org_types(self) -> list[str]:
         """The organisation types recommendations may name as their audience."""
@@ -369,7 +391,7 @@ class _Checker:
             yield d.origin, d.id, [d.title, d.description, d.why, *(t for lv in own_levels
                                                                       for t in (lv.label, lv.description))]
         for r in self.rs.recommendations:
-            yield r.origin, r.id, [r.title, r.why, r.example, *r.steps]
+            yield r.origin, r.id, [r.title, r.why, r.example, *(step.text for step in r.steps)]
         for raw, origin in self.reader.items["sources"]:
             yield origin, raw["id"], [self.rs.sources[raw["id"]].note]
 
@@ -457,6 +479,18 @@ def _domain(rs: RuleSet, ref: Ref, literals: list[Any]) -> list[Any]:
         allowed = [n for n in near if (q.min is None or n >= q.min) and (q.max is None or n <= q.max)]
         return allowed + [q.min or 0] + specials
     return [v for v in literals if isinstance(v, str)] + ["…"] + specials
+
+
+def _profile_cases(rs: RuleSet, conditions: list[Condition]) -> Iterator[dict[str, Any]]:
+    """Every combination of answers to the profile questions the conditions name (open included)."""
+    profile = {q.id: q for q in rs.profile}
+    names = sorted({leaf.ref.name or "" for c in conditions for leaf in c.leaves()} & profile.keys())
+    domains = []
+    for name in names:
+        q = profile[name]
+        domains.append([o.id for o in q.options] + [None] + ([UNKNOWN] if q.unknown else []))
+    for values in itertools.product(*domains):
+        yield {k: v for k, v in zip(names, values, strict=True) if v is not None}
 
 
 def can_fire(rs: RuleSet, when: Condition, audience: tuple[str, ...], org_types: list[str]) -> bool:

@@ -120,6 +120,10 @@ def run_example(ruleset: RuleSet, example: Example) -> ExampleOutcome:
             failures.append(f"score of {dimension_id}: expected {score}, got {got_score}")
     failures += [f"expected {r} to fire" for r in expect.get("recommendations", []) if r not in fired]
     failures += [f"expected {r} not to fire" for r in expect.get("not_recommendations", []) if r in fired]
+    if result.blend.type is not None:
+        settled = ruleset.blend_type(result.blend.type).settled
+        failures += [f"the profile text of {result.blend.type} says {r} is done, but it fires"
+                     for r in fired if r in settled]
     if "completeness" in expect and expect["completeness"] != result.completeness:
         failures.append(f"completeness: expected {expect['completeness']}, got {result.completeness}")
     if "next_steps" in expect:

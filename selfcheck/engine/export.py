@@ -73,7 +73,8 @@ def ruleset_to_dict(rs: RuleSet) -> dict[str, Any]:
                 "audience": list(r.audience),
                 "title": _text(r.title),
                 "why": _text(r.why),
-                "steps": [_text(s) for s in r.steps],
+                "steps": [_text(s.text) if s.when is None else {"when": s.when_text, "text": _text(s.text)}
+                          for s in r.steps],
                 "effort": r.effort,
                 "example": _text(r.example),
                 "sources": [{"source": c.source_id, "evidence": c.evidence} for c in r.sources],

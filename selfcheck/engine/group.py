@@ -71,6 +71,7 @@ class SharedRecommendation:
     count: int
     share: float
     mean_rank: float
+    steps: tuple[int, ...] = ()  # the steps any respondent who got it was shown, in rule order
 
 
 @dataclass(frozen=True)
@@ -239,12 +240,15 @@ def shared_recommendations(
     if not respondents:
         return ()
     ranks: dict[str, list[int]] = {}
+    steps: dict[str, set[int]] = {}
     for respondent in respondents:
         for recommendation in respondent.result.recommendations:
             ranks.setdefault(recommendation.id, []).append(recommendation.rank)
+            steps.setdefault(recommendation.id, set()).update(recommendation.steps)
     size = len(respondents)
     shared = [
-        SharedRecommendation(rid, len(found), round(len(found) / size, 4), round(sum(found) / len(found), 2))
+        SharedRecommendation(rid, len(found), round(len(found) / size, 4), round(sum(found) / len(found), 2),
+                             tuple(sorted(steps[rid])))
         for rid, found in ranks.items()
         if len(found) / size > share
     ]

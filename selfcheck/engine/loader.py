@@ -16,6 +16,7 @@ import jsonschema
 
 from .conditions import ConditionError, parse_condition
 from .model import (
+    ActionStep,
     Axis,
     Band,
     Blend,
@@ -173,6 +174,13 @@ class _Builder:
                                          f"cannot parse {source!r}: {exc}"))
             return None
 
+    def step(self, raw: Any, origin: Origin) -> ActionStep:
+        """A step is a text, or ``{when, text}`` for a step shown only to the profiles it fits."""
+        if "when" not in raw:
+            return ActionStep(_text(raw) or Text(""))
+        when_origin = Origin(origin.file, line_of(raw, ["when"], origin.line))
+        return ActionStep(_text(raw["text"]) or Text(""), self.condition(raw["when"], when_origin), raw["when"])
+
     def question(self, raw: Mapping[str, Any], origin: Origin, dimension_id: str | None) -> Question:
         kind = raw["type"]
         options: tuple[Option, ...] = ()
@@ -250,7 +258,7 @@ class _Builder:
                 audience=tuple(raw.get("audience", ("all",))),
                 title=_text(raw["title"]) or Text(""),
                 why=_text(raw["why"]) or Text(""),
-                steps=tuple(_text(step) or Text("") for step in raw["steps"]),
+                steps=tuple(self.step(step, origin) for step in raw["steps"]),
                 effort=raw["effort"],
                 example=_text(raw.get("example")),
                 sources=tuple(Citation(c["source"], c["evidence"]) for c in raw["sources"]),
@@ -292,7 +300,8 @@ class _Builder:
             question_ids += [q for q in axis.get("questions", ()) if q not in question_ids]
             axes.append(Axis(axis["id"], _text(axis["label"]) or Text(""), tuple(question_ids)))
         types = tuple(
-            BlendType(t["id"], _text(t["label"]) or Text(""), _text(t.get("description")), dict(t["when"]))
+            BlendType(t["id"], _text(t["label"]) or Text(""), _text(t.get("description")), dict(t["when"]),
+                      tuple(t.get("settled", ())))
             for t in raw.get("types", ())
         )
         return Blend(raw.get("threshold", 50), tuple(axes), types)

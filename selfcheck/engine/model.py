@@ -155,6 +155,15 @@ class Step:
 
 
 @dataclass(frozen=True)
+class ActionStep:
+    """One step of a recommendation; a step with a condition is shown only to the profiles it fits."""
+
+    text: Text
+    when: Condition | None = None
+    when_text: str | None = None
+
+
+@dataclass(frozen=True)
 class Citation:
     source_id: str
     evidence: str
@@ -169,7 +178,7 @@ class Recommendation:
     audience: tuple[str, ...]
     title: Text
     why: Text
-    steps: tuple[Text, ...]
+    steps: tuple[ActionStep, ...]
     effort: str
     example: Text | None
     sources: tuple[Citation, ...]
@@ -213,6 +222,7 @@ class BlendType:
     label: Text
     description: Text | None
     when: Mapping[str, str]  # axis id -> "high", "low" or "any"
+    settled: tuple[str, ...] = ()  # recommendations the description says are done: they must not fire with it
 
     def fits(self, axis_id: str, high: bool) -> bool:
         """Whether this type allows the axis to be ``high`` (an axis left out counts as "low")."""

@@ -18,6 +18,13 @@ TEXT = {
     "additionalProperties": False,
 }
 CONDITION = {"type": "string", "minLength": 1, "description": "A condition, see docs/rules.md"}
+STEP = {
+    "type": "object",
+    "description": "A step shown only when its condition on the profile answers holds.",
+    "properties": {"when": CONDITION, "text": {"$ref": "#/$defs/text"}},
+    "required": ["when", "text"],
+    "additionalProperties": False,
+}
 
 OPTION = {
     "type": "object",
@@ -99,7 +106,7 @@ RECOMMENDATION = {
         "audience": {"type": "array", "items": ID, "minItems": 1},
         "title": {"$ref": "#/$defs/text"},
         "why": {"$ref": "#/$defs/text"},
-        "steps": {"type": "array", "items": {"$ref": "#/$defs/text"}},
+        "steps": {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/text"}, {"$ref": "#/$defs/step"}]}},
         "effort": {"enum": ["low", "medium", "high"]},
         "example": {"$ref": "#/$defs/text"},
         "sources": {
@@ -158,6 +165,7 @@ BLEND = {
                     "label": {"$ref": "#/$defs/text"},
                     "description": {"$ref": "#/$defs/text"},
                     "when": {"type": "object", "additionalProperties": {"enum": ["low", "high", "any"]}},
+                    "settled": {"type": "array", "items": ID},
                 },
                 "required": ["id", "label", "when"],
                 "additionalProperties": False,
@@ -174,6 +182,7 @@ DEFS = {
     "band": BAND,
     "question": QUESTION,
     "level": LEVEL,
+    "step": STEP,
 }
 
 RULE_FILE: dict[str, Any] = {

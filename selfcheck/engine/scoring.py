@@ -100,6 +100,7 @@ class RecommendationResult:
     trace: tuple[TraceEntry, ...]
     kind: str = "action"
     priority_parts: tuple[PriorityPart, ...] = ()
+    steps: tuple[int, ...] = ()  # which of the rule's steps fit the profile (indexes into its steps)
 
 
 @dataclass(frozen=True)
@@ -251,12 +252,14 @@ def evaluate(ruleset: RuleSet, answers: Mapping[str, Any]) -> Result:
     for order, recommendation in enumerate(ruleset.recommendations):
         if not recommendation.applies_to(organisation_type) or not recommendation.when.evaluate(facts):
             continue
-        parts = _priority_parts(ruleset, recommendation, dimension_results, organisation_type)
+        parts = _priority_parts(ruleset, recommendation, dimension_results, organisation_type, facts)
         trace = tuple(
             TraceEntry(leaf.text, leaf.evaluate(facts), _plain(leaf.ref.resolve(facts)))
             for leaf in recommendation.when.leaves()
         )
-        fired.append(_Fired(recommendation, sum(p.points for p in parts), parts, trace, order))
+        steps = tuple(i for i, step in enumerate(recommendation.steps)
+                      if step.when is None or step.when.evaluate(facts))
+        fired.append(_Fired(recommendation, sum(p.points for p in parts), parts, trace, order, steps))
     knowledge_first = gap_share >= settings.knowledge_first
     ranked = _rank(fired, knowledge_first)
     return Result(
@@ -281,6 +284,7 @@ class _Fired:
     parts: tuple[PriorityPart, ...]
     trace: tuple[TraceEntry, ...]
     order: int
+    steps: tuple[int, ...]
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -293,7 +297,8 @@ class _Fired:
 
 
 def _priority_parts(
-    ruleset: RuleSet, rule: Recommendation, dimensions: Mapping[str, DimensionResult], organisation_type: str | None
+    ruleset: RuleSet, rule: Recommendation, dimensions: Mapping[str, DimensionResult], organisation_type: str | None,
+    facts: _ResultFacts,
 ) -> tuple[PriorityPart, ...]:
     """base + theme gap x weight / 2 (actions only) + audience boost + profile boost."""
     parts = [PriorityPart("base", rule.priority)]
@@ -303,7 +308,9 @@ def _priority_parts(
         parts.append(PriorityPart("theme_gap", int(gap * rule.weight / 2 + 0.5)))
     if rule.for_audience and organisation_type in rule.audience:
         parts.append(PriorityPart("audience", ruleset.results.audience_boost))
-    if any(leaf.ref.kind == "profile" for leaf in rule.when.leaves()):
+    names_profile = (leaf.ref.kind == "profile" and leaf.op in ("==", "in") and leaf.evaluate(facts)
+                     for leaf in rule.when.leaves())
+    if any(names_profile):
         parts.append(PriorityPart("profile", ruleset.results.profile_boost))
     return tuple(parts)
 
@@ -332,7 +339,7 @@ def _rank(fired: list[_Fired], knowledge_first: bool) -> tuple[RecommendationRes
     order = steps + [item for item in actions + knowledge if item not in steps]
     return tuple(
         RecommendationResult(item.rule.id, item.rule.dimension_id, item.priority, rank, item in steps, item.trace,
-                             item.rule.kind, item.parts)
+                             item.rule.kind, item.parts, item.steps)
         for rank, item in enumerate(order, start=1)
     )
 

@@ -342,7 +342,7 @@ def _recommendations(ruleset: RuleSet, summary: GroupSummary, lang: str) -> tupl
             id=rule.id,
             title=rule.title.get(lang),
             why=rule.why.get(lang),
-            steps=tuple(step.get(lang) for step in rule.steps),
+            steps=tuple(rule.steps[i].text.get(lang) for i in shared.steps),
             dimension=ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else "",
             count=shared.count,
             share=round(shared.share * 100),

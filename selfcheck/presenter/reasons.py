@@ -30,7 +30,8 @@ def reasons(
     for leaf in _deciding(rule.when, values):
         if leaf.ref not in seen:
             seen.append(leaf.ref)
-    sentences = [_sentence(ruleset, ref, result, answers, numbers, lang) for ref in seen]
+    # Points and answer of one question read the same in words: say it once.
+    sentences = list(dict.fromkeys(_sentence(ruleset, ref, result, answers, numbers, lang) for ref in seen))
     if rule.for_audience and result.organisation_type and ruleset.audience_question:
         question = ruleset.question(ruleset.audience_question)
         sentences.append(translator(lang)("Diese Empfehlung ist für Organisationen wie Ihre gedacht: „%(type)s“.",

@@ -230,7 +230,7 @@ def _recommendation(
         next_step=item.next_step,
         title=rule.title.get(lang),
         why=rule.why.get(lang),
-        steps=tuple(step.get(lang) for step in rule.steps),
+        steps=tuple(rule.steps[i].text.get(lang) for i in item.steps),
         effort=effort_labels(translator(lang))[rule.effort],
         example=rule.example.get(lang) if rule.example else None,
         dimension=ruleset.dimension(rule.dimension_id).title.get(lang) if rule.dimension_id else None,

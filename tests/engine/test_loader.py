@@ -25,6 +25,7 @@ PARTNER_QUESTION = JTN_PARTNER + '        text: {de: "Haben Sie lokale Partner?"
 R_PARTNER_SOURCES = "    sources:\n      - {source: blended_impact, evidence: study_hypothesis}\n"
 ONLINE_SOURCE = "source: integreat, evidence: practice_example}\n  - id: r_partner"
 STEP_ROLES = "      - {de: Rollen klären., en: Clarify roles.}\n"
+STEP_FOR_KOMMUNE = '      - {when: "org_type == kommune", text: {de: Rollen klären., en: Clarify roles.}}\n'
 RUNDEN = "      - {de: Runden"
 MARK_PARTNER_STEPS = ("recommendations.yaml", "    steps:\n" + RUNDEN, "    steps:  # here\n" + RUNDEN)
 
@@ -188,6 +189,15 @@ CASES = [
          "recommendations.yaml", "steps:  # here", "has 1 steps"),
     case("E133_five_steps", (("recommendations.yaml", STEP_ROLES, STEP_ROLES * 4), MARK_PARTNER_STEPS), "E133",
          "recommendations.yaml", "steps:  # here", "has 5 steps"),
+    case("E133_step_variant_leaves_one",
+         (("recommendations.yaml", STEP_ROLES, STEP_FOR_KOMMUNE), MARK_PARTNER_STEPS), "E133",
+         "recommendations.yaml", "steps:  # here", "shows 1 steps when org_type == wohlfahrt"),
+    case("E122_step_names_a_dimension_question",
+         ("recommendations.yaml", STEP_ROLES, STEP_FOR_KOMMUNE.replace("org_type == kommune", "partner == ja")),
+         "E122", "recommendations.yaml", "partner == ja", "'partner' is not a profile question"),
+    case("E122_step_names_a_score",
+         ("recommendations.yaml", STEP_ROLES, STEP_FOR_KOMMUNE.replace("org_type == kommune", "score.analog < 40")),
+         "E122", "recommendations.yaml", "when: \"score.analog < 40", "answers only, not score"),
     # -- golden examples ------------------------------------------------------------------------
     case("E140_unknown_question", ("examples/kommune_blended.yaml", "  web: ja", "  webb: ja"), "E140",
          "examples/kommune_blended.yaml", "webb: ja", "webb: unknown question", "did you mean 'web'?"),

@@ -222,6 +222,20 @@ def test_a_theme_without_score_counts_as_a_gap_of_50_and_own_audiences_get_a_boo
     assert [(p.name, p.points) for p in parts] == [("base", 50), ("theme_gap", 25), ("audience", 15)]
 
 
+@pytest.mark.parametrize(("condition", "boosted"), [
+    ("profile == blended", True),
+    ("profile in [am_anfang, blended]", True),
+    ("web == ja and not profile == am_anfang", False),  # excluding a profile is no reason to boost
+])
+def test_the_profile_boost_needs_a_condition_that_names_the_respondents_profile(
+        tmp_path: Path, condition: str, boosted: bool) -> None:
+    rs = variant(tmp_path, ("recommendations.yaml", 'when: "profile == blended"', f'when: "{condition}"'))
+    result = evaluate(rs, {"web": "ja", "partner": "ja"})
+    assert result.blend.type == "blended"
+    parts = {r.id: [p.name for p in r.priority_parts] for r in result.recommendations}["r_blended_halten"]
+    assert ("profile" in parts) is boosted
+
+
 def test_ranking_by_priority_then_effort_then_file_order(minimal_ruleset) -> None:
     result = evaluate(minimal_ruleset, KOMMUNE_ALL_NO)
     ranked = [(r.id, r.priority, r.rank, r.next_step) for r in result.recommendations]
@@ -260,6 +274,28 @@ def test_trace_names_each_clause_its_value_and_what_it_saw(minimal_ruleset) -> N
         ("profile == blended", True, "blended")]
 
 
+# -- steps that follow the profile ------------------------------------------------------------------------
+TAILORED_PARTNER_STEPS = (
+    "recommendations.yaml",
+    "      - {de: Rollen klären., en: Clarify roles.}\n",
+    '      - {when: "org_type == kommune", text: {de: Ansprechperson benennen., en: Name a contact.}}\n'
+    '      - {when: "org_type != kommune", text: {de: Die Kommune fragen., en: Ask the municipality.}}\n'
+    "      - {de: Rollen klären., en: Clarify roles.}\n",
+)
+
+
+@pytest.mark.parametrize(("org_type", "expected"), [
+    ("kommune", ["Runden Tisch besuchen.", "Ansprechperson benennen.", "Rollen klären."]),
+    ("wohlfahrt", ["Runden Tisch besuchen.", "Die Kommune fragen.", "Rollen klären."]),
+])
+def test_a_recommendation_shows_the_steps_that_fit_the_profile(tmp_path, org_type, expected) -> None:
+    ruleset = variant(tmp_path, TAILORED_PARTNER_STEPS)
+    fired = next(r for r in evaluate(ruleset, {"org_type": org_type, "partner": "nein"}).recommendations
+                 if r.id == "r_partner_finden")
+    rule = ruleset.recommendation("r_partner_finden")
+    assert [rule.steps[i].text.de for i in fired.steps] == expected
+
+
 # -- the result as data ---------------------------------------------------------------------------------
 def test_to_dict_has_the_documented_shape_and_survives_json(minimal_ruleset) -> None:
     data = evaluate(minimal_ruleset, {**KOMMUNE_ALL_NO, "kanaele": ["messenger", "app"]}).to_dict()
@@ -279,7 +315,8 @@ def test_to_dict_has_the_documented_shape_and_survives_json(minimal_ruleset) -> 
     assert set(data["knowledge_gaps"][0]) == {"question", "dimension", "reason"}
     recommendation = data["recommendations"][0]
     assert set(recommendation) == {"id", "dimension", "priority", "rank", "next_step", "trace", "kind",
-                                   "priority_parts"}
+                                   "priority_parts", "steps"}
+    assert recommendation["steps"] == [0, 1]
     assert set(recommendation["priority_parts"][0]) == {"name", "points"}
     assert set(recommendation["trace"][0]) == {"clause", "value", "actual"}
 

@@ -57,6 +57,8 @@ CASES = [
        "For 20 % of the questions you said “Don’t know” or entered nothing.")]),
     # "or": only the comparison that held; "and": all of them
     ("web == nein or partner == ja", ANSWERS, [WEB_NO]),
+    # one question named twice (its points and its answer) is one sentence
+    ("points.web <= 1 and not web is unknown", ANSWERS, [WEB_NO]),
     ("web == nein and partner == nein", ANSWERS,
      [WEB_NO, ("Bei Frage 3.2 „Haben Sie lokale Partner?“ haben Sie „Nein“ gewählt.",
                "In question 3.2 “Do you have local partners?” you chose “No”.")]),
