@@ -36,6 +36,10 @@ DEFAULTS: dict[str, Any] = {
     "REPORT_CACHE_DIR": None,
     # Days an assessment is kept after its last change; then it counts as expired and is purged.
     "RETENTION_DAYS": 180,
+    # A workshop participant counts for the group (the privacy threshold, figures and profile)
+    # only with real answers to at least this share (%) of the questions asked: an empty paper
+    # sheet or a check answered with "Weiß nicht" throughout never unlocks the group view.
+    "WORKSHOP_MIN_ANSWERED": 50,
     # Attempts allowed per client and window, one entry per limit, counted in the database so a
     # limit holds across worker processes and hosts. Set one value from the environment with
     # e.g. SELFCHECK_RATE_LIMITS__pdf__limit=5; entries not given keep these defaults.

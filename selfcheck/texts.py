@@ -15,6 +15,7 @@ from gettext import NullTranslations
 from pathlib import Path
 
 from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
 from babel.support import Translations
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
@@ -50,3 +51,8 @@ def translator(lang: str) -> Translate:
 def format_date(day: datetime.date, lang: str) -> str:
     """A date as people write it: "30. November 2026" / "30 November 2026"."""
     return str(babel_format_date(day, format="long", locale=LOCALES[language(lang)]))
+
+
+def format_number(value: float | None, lang: str) -> str:
+    """A number as people write it: "23,5" / "23.5"; a dash for none."""
+    return "–" if value is None else str(format_decimal(value, format="#,##0.#", locale=LOCALES[language(lang)]))

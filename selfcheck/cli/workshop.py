@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 from pathlib import Path
 
 import click
@@ -48,9 +49,10 @@ def pack_command(
     if not files:
         raise click.ClickException(f"{answers_dir}: no answers files (*.yaml, *.json)")
     participants = []
-    for path in files:
+    # Pseudonym numbers follow a hash of the file name, not the (often telling) file order.
+    for tag, path in enumerate(sorted(files, key=lambda p: hashlib.sha256(p.name.encode("utf-8")).hexdigest())):
         answers, _organisation = read_answers_file(path, ruleset)
-        participants.append(Participant(key=path.name, answers=answers, completed=True))
+        participants.append(Participant(key=path.name, answers=answers, completed=True, tag=tag))
     group = GroupInput(
         title=title,
         municipality=municipality,

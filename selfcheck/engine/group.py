@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
+from .answers import normalise_answers
 from .model import UNKNOWN, Question, RuleSet
-from .scoring import Contribution, Result
+from .scoring import Contribution, Result, evaluate
 
 AGENDA_SIZE = 5
 # A recommendation is "shared" when it fires for more than this share of the group.
@@ -127,6 +128,14 @@ def summarise(
         shared_recommendations=shared_recommendations(respondents, shared_share),
         partnerships=partnership_matrix(ruleset, respondents),
     )
+
+
+def answered_enough(ruleset: RuleSet, raw_answers: Mapping[str, Any], min_answered: int) -> bool:
+    """Whether someone counts for the group: real answers to at least ``min_answered`` % of the
+    questions asked ("Weiß nicht" and empty answers do not count)."""
+    answers, _problems = normalise_answers(ruleset, raw_answers)
+    result = evaluate(ruleset, answers)
+    return result.counts.answered > 0 and result.completeness >= min_answered
 
 
 def median_or_none(values: Sequence[float]) -> float | None:

@@ -16,8 +16,8 @@ from typing import Any
 from markupsafe import Markup
 
 from ..engine import RuleSet, evaluate, normalise_answers
-from ..engine.group import GroupSummary, QuestionDivergence, Respondent, summarise
-from ..texts import format_date, translator
+from ..engine.group import GroupSummary, QuestionDivergence, Respondent, answered_enough, summarise
+from ..texts import format_date, format_number, translator
 from .group_charts import ChartRow, distribution_svg
 from .words import describe_value, question_numbers
 
@@ -26,7 +26,7 @@ PAPER = "paper"
 
 @dataclass(frozen=True)
 class Participant:
-    """One member as the dashboard needs it; ``key`` orders pseudonyms (never join order)."""
+    """One member as the dashboard needs it; ``tag`` is the stable, random pseudonym number."""
 
     key: str
     answers: dict[str, Any]
@@ -34,6 +34,7 @@ class Participant:
     consent: bool = False
     organisation_name: str | None = None
     source: str = "online"
+    tag: int = 0
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,10 @@ class GroupInput:
     municipality: str
     held_on: date | None
     participants: Sequence[Participant]
-    min_group_size: int  # fewest finished answers before group figures show (the workshop's setting)
+    min_group_size: int  # fewest counted participants before group figures show (the workshop's setting)
     consensus: dict[str, dict[str, Any]] = field(default_factory=dict)  # question id -> answer, note
+    min_answered: int = 50  # % of the asked questions with a real answer before someone counts
+    frozen: bool = False  # closed: the participants are the ones counted when it closed
 
 
 def pseudonym(index: int, lang: str) -> str:
@@ -53,8 +56,8 @@ def pseudonym(index: int, lang: str) -> str:
 
 
 def stable_order(participants: Sequence[Participant]) -> list[Participant]:
-    """A fixed order that does not reveal who joined first."""
-    return sorted(participants, key=lambda p: hashlib.sha256(p.key.encode("utf-8")).hexdigest())
+    """By pseudonym: random, fixed for each person, silent about who joined first."""
+    return sorted(participants, key=lambda p: (p.tag, hashlib.sha256(p.key.encode("utf-8")).hexdigest()))
 
 
 def count_label(ruleset: RuleSet, question_id: str, key: str, lang: str) -> str:
@@ -73,6 +76,7 @@ class GroupDimensionView:
     title: str
     scores: tuple[int, ...]
     median: float | None
+    median_text: str  # in the language's number format ("23,5")
     without_score: int
     levels: tuple[tuple[str, int], ...]  # (level label, people on that level)
 
@@ -107,7 +111,7 @@ class GroupBlendView:
 
     label: str
     description: str | None
-    axes: tuple[tuple[str, float | None], ...]  # (axis label, median; None without scores)
+    axes: tuple[tuple[str, str], ...]  # (axis label, median in the language's number format)
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ class SharedRecommendationView:
 class PartnershipRow:
     label: str
     respondents: int
-    cells: tuple[int, ...]
+    cells: tuple[str, ...]  # a count, or "< k" where fewer than k participants stand behind it
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,7 @@ class PartnershipView:
     rows: tuple[PartnershipRow, ...]
     empty: bool
     questions: tuple[str, ...]
+    left_out: int = 0  # participants of small types that could not be pooled into a row of k
 
 
 @dataclass(frozen=True)
@@ -152,9 +157,12 @@ class GroupView:
     held_on: str | None  # formatted for the language
     min_group_size: int
     joined: int
-    completed: int
+    completed: int  # participants who count: finished, with enough real answers
     paper: int
     in_progress: int
+    too_few_answers: int  # finished, but with too few real answers to count
+    frozen: bool
+    min_answered: int
     group_visible: bool
     missing_for_group: int
     individual_all: bool
@@ -174,7 +182,8 @@ class GroupView:
 def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> GroupView:
     """Everything the dashboard and the pack show, already filtered for privacy."""
     _ = translator(lang)
-    completed = stable_order([p for p in group.participants if p.completed])
+    finished = [p for p in group.participants if p.completed]
+    completed = stable_order([p for p in finished if answered_enough(ruleset, p.answers, group.min_answered)])
     respondents = []
     for participant in completed:
         answers, _problems = normalise_answers(ruleset, participant.answers)
@@ -183,8 +192,12 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> GroupView:
     all_consented = size > 0 and all(p.consent for p in completed)
     group_visible = size >= group.min_group_size or all_consented
     individual_all = size >= group.min_group_size
-    labels = [_individual_label(i, p, lang) for i, p in enumerate(completed)]
     shown = [i for i, p in enumerate(completed) if individual_all or p.consent]
+    # Names only where they cannot single anybody out: with fewer than k unnamed rows next to
+    # named ones, the room could tell by elimination whose row is whose.
+    unnamed = sum(1 for i in shown if not completed[i].consent)
+    names = unnamed == 0 or unnamed >= group.min_group_size
+    labels = [_individual_label(p, lang, with_name=names) for p in completed]
     base = GroupView(
         ruleset=ruleset,
         title=group.title,
@@ -194,7 +207,10 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> GroupView:
         joined=len(group.participants),
         completed=size,
         paper=sum(p.source == PAPER for p in group.participants),
-        in_progress=len(group.participants) - size,
+        in_progress=len(group.participants) - len(finished),
+        too_few_answers=len(finished) - size,
+        frozen=group.frozen,
+        min_answered=group.min_answered,
         group_visible=group_visible,
         missing_for_group=max(0, group.min_group_size - size),
         individual_all=individual_all,
@@ -213,10 +229,11 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> GroupView:
     dimensions = _dimensions(ruleset, summary, lang)
     chart = Markup(  # noqa: S704 - built from escaped data only
         distribution_svg(
-            [ChartRow(d.title, d.scores, d.median) for d in dimensions],
+            [ChartRow(d.title, d.scores, d.median, d.median_text) for d in dimensions],
             title=_("Verteilung der Punktzahlen je Thema"),
             description=_chart_description(dimensions, lang),
             median_label=_("Median"),
+            person_label=_("eine Person"),
         )
     )
     individual = [(labels[i], respondents[i].answers) for i in shown]
@@ -228,13 +245,13 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> GroupView:
         blend=_blend(ruleset, summary, lang),
         group_blend=_group_blend(ruleset, summary, lang),
         recommendations=_recommendations(ruleset, summary, lang),
-        partnerships=_partnerships(ruleset, summary, lang),
+        partnerships=_partnerships(ruleset, summary, group.min_group_size, lang),
     )
 
 
-def _individual_label(index: int, participant: Participant, lang: str) -> str:
-    name = pseudonym(index, lang)
-    if participant.consent and participant.organisation_name:
+def _individual_label(participant: Participant, lang: str, *, with_name: bool) -> str:
+    name = pseudonym(participant.tag, lang)
+    if with_name and participant.consent and participant.organisation_name:
         return f"{name} ({participant.organisation_name})"
     return name
 
@@ -248,6 +265,7 @@ def _dimensions(ruleset: RuleSet, summary: GroupSummary, lang: str) -> tuple[Gro
             title=dimension.title.get(lang),
             scores=tuple(item.scores),
             median=item.median,
+            median_text=format_number(item.median, lang),
             without_score=item.without_score,
             levels=tuple((level.label.get(lang), item.levels.get(level.id, 0)) for level in dimension.levels),
         ))
@@ -263,7 +281,7 @@ def _chart_description(dimensions: Sequence[GroupDimensionView], lang: str) -> s
         else:
             values = ", ".join(str(s) for s in d.scores)
             parts.append(_("%(title)s: Median %(median)s, Werte %(values)s.", title=d.title,
-                           median=f"{d.median:g}", values=values))
+                           median=d.median_text, values=values))
     return _("Jeder Punkt ist eine Person, Skala 0 bis 100.") + " " + " ".join(parts)
 
 
@@ -303,7 +321,8 @@ def _agenda_item(
         spread=round(item.spread * 100),
         answered=item.answered,
         unknown=item.unknown,
-        counts=tuple((count_label(ruleset, item.question_id, key, lang), n) for key, n in item.counts.items()),
+        counts=tuple((count_label(ruleset, item.question_id, key, lang), item.counts[key])
+                     for key in _scale_order(question, item.counts)),
         prompts=tuple(prompts),
         consensus=ConsensusView(
             answer=describe_value(ruleset, item.question_id, agreed, lang) if agreed is not None else None,
@@ -312,6 +331,20 @@ def _agenda_item(
         individual=tuple((label, describe_value(ruleset, item.question_id, answers.get(item.question_id), lang))
                          for label, answers in individual),
     )
+
+
+def _scale_order(question: Any, counts: Mapping[str, int]) -> list[str]:
+    """Answers in the order of the scale (as on the form), not by how many chose them;
+    combinations of a multi-choice question keep the most common first."""
+    options = [o.id for o in question.options]
+    keys = list(counts)
+
+    def position(key: str) -> tuple[int, int]:
+        if key.startswith("band:"):
+            return 0, int(key[5:])
+        return (0, options.index(key)) if key in options else (1, keys.index(key))
+
+    return sorted(keys, key=position)
 
 
 def _blend(ruleset: RuleSet, summary: GroupSummary, lang: str) -> tuple[tuple[str, int], ...]:
@@ -330,7 +363,8 @@ def _group_blend(ruleset: RuleSet, summary: GroupSummary, lang: str) -> GroupBle
     return GroupBlendView(
         label=blend_type.label.get(lang),
         description=blend_type.description.get(lang) if blend_type.description else None,
-        axes=tuple((axis.label.get(lang), summary.blend.axis_medians[axis.id]) for axis in ruleset.blend.axes),
+        axes=tuple((axis.label.get(lang), format_number(summary.blend.axis_medians[axis.id], lang))
+                   for axis in ruleset.blend.axes),
     )
 
 
@@ -350,20 +384,35 @@ def _recommendations(ruleset: RuleSet, summary: GroupSummary, lang: str) -> tupl
     return tuple(rows)
 
 
-def _partnerships(ruleset: RuleSet, summary: GroupSummary, lang: str) -> PartnershipView | None:
+def _partnerships(ruleset: RuleSet, summary: GroupSummary, k: int, lang: str) -> PartnershipView | None:
+    """Who works with whom, by type. A row or cell about fewer than ``k`` participants would point
+    at one organisation ("Wohlfahrtsverband (1)"): small types are pooled into one row, or left
+    out if even together they are fewer than k, and small counts show as "< k"."""
+    _ = translator(lang)
     matrix = summary.partnerships
     if not matrix.actor_types:
         return None
     actor = ruleset.question(ruleset.audience_question or "")
     labels = {o.id: o.label.get(lang) for o in actor.options}
+
+    def cell(count: int) -> str:
+        return str(count) if count == 0 or count >= k else f"< {k}"
+
+    def row(label: str, types: list[str]) -> PartnershipRow:
+        return PartnershipRow(label, sum(matrix.respondents[t] for t in types),
+                              tuple(cell(sum(matrix.count(t, column) for t in types)) for column in matrix.actor_types))
+
+    present = [t for t in matrix.actor_types if matrix.respondents.get(t)]
+    large = [t for t in present if matrix.respondents[t] >= k]
+    small = [t for t in present if matrix.respondents[t] < k]
+    rows = [row(labels[t], [t]) for t in large]
+    pooled = sum(matrix.respondents[t] for t in small)
+    if small and pooled >= k:
+        rows.append(row(_("Weitere Arten zusammen"), small))
     return PartnershipView(
         columns=tuple(labels[c] for c in matrix.actor_types),
-        rows=tuple(
-            PartnershipRow(labels[row], matrix.respondents.get(row, 0),
-                           tuple(matrix.count(row, column) for column in matrix.actor_types))
-            for row in matrix.actor_types
-            if matrix.respondents.get(row)
-        ),
+        rows=tuple(rows),
         empty=matrix.empty,
         questions=tuple(ruleset.question(q).text.get(lang) for q in matrix.question_ids),
+        left_out=pooled if small and pooled < k else 0,
     )

@@ -25,6 +25,7 @@ class ChartRow:
     label: str
     scores: tuple[int, ...]
     median: float | None
+    median_text: str = ""  # the median in the language's number format
 
 
 def _x(value: object) -> str:
@@ -32,13 +33,14 @@ def _x(value: object) -> str:
 
 
 def distribution_svg(rows: Sequence[ChartRow], *, title: str, description: str, median_label: str,
-                     id_prefix: str = "dist") -> str:
-    """Dots on a 0-100 scale for each row; equal scores stack upwards; the median is a red bar behind them."""
+                     person_label: str = "", id_prefix: str = "dist") -> str:
+    """Dots on a 0-100 scale for each row; equal scores stack upwards. The median is a dashed
+    line behind them (told apart from the dots by shape, also in grayscale), and a legend says so."""
     width, left, right = 680, 8, 12
     track = width - left - right
     label_h, band_h = 20, 40
     row_h = label_h + band_h + 10
-    height = row_h * len(rows) + 34
+    height = row_h * len(rows) + 34 + (26 if person_label else 0)
 
     def px(score: float) -> float:
         return left + track * max(0.0, min(100.0, score)) / 100
@@ -57,9 +59,9 @@ def distribution_svg(rows: Sequence[ChartRow], *, title: str, description: str, 
         if row.median is not None:
             x = px(row.median)
             parts.append(
-                f'<rect x="{x - 2:.1f}" y="{top + label_h}" width="4" height="{band_h}" fill="{MEDIAN}"/>'
-                f'<text x="{min(x + 6, width - 90):.1f}" y="{top + label_h + 10}" font-size="12" '
-                f'fill="{MEDIAN}">{_x(median_label)} {row.median:g}</text>'
+                _median_mark(x, top + label_h, band_h)
+                + f'<text x="{min(x + 6, width - 90):.1f}" y="{top + label_h + 10}" font-size="12" '
+                f'fill="{MEDIAN}">{_x(median_label)} {_x(row.median_text or f"{row.median:g}")}</text>'
             )
         stacked: Counter[int] = Counter()
         for score in row.scores:
@@ -76,5 +78,19 @@ def distribution_svg(rows: Sequence[ChartRow], *, title: str, description: str, 
             f'<text x="{px(tick):.1f}" y="{axis_y + 14}" font-size="12" fill="{MUTED}" '
             f'text-anchor="{anchor}">{tick}</text>'
         )
+    if person_label:
+        legend_y = axis_y + 38
+        parts.append(
+            f'<circle cx="{left + 6}" cy="{legend_y - 4}" r="5" fill="{DOT}"/>'
+            f'<text x="{left + 18}" y="{legend_y}" font-size="12" fill="{INK}">{_x(person_label)}</text>'
+            + _median_mark(left + 170, legend_y - 14, 16)
+            + f'<text x="{left + 180}" y="{legend_y}" font-size="12" fill="{INK}">{_x(median_label)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _median_mark(x: float, top: float, height: float) -> str:
+    """A dashed vertical line: unlike the round dots, recognisable without colour."""
+    return (f'<line x1="{x:.1f}" y1="{top:.1f}" x2="{x:.1f}" y2="{top + height:.1f}" stroke="{MEDIAN}" '
+            f'stroke-width="3" stroke-dasharray="5 3"/>')

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 from flask import Blueprint, Response, current_app, render_template, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
+from ..db import get_session
 from ..engine import evaluate, normalise_answers
 from ..i18n import current_language
 from ..presenter import present_result
 from ..reports import ReportCache, render_paper_pdf, render_report_pdf
 from ..services import aware
+from ..services import workshops as workshop_services
 from ..web import rate_limited
 from .state import current_ruleset, location_of, review_index, with_assessment
 
@@ -50,6 +52,7 @@ def show(assessment: Assessment) -> BaseResponse | str:
         rules_changed=assessment.ruleset_hash != ruleset.hash,
         review_reachable=assessment.furthest_step >= review_index(ruleset),
         report_url=url_for("results.report_pdf", lang=lang),
+        workshop_member=workshop_services.member_of(get_session(), assessment),
     )
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .. import services
+from ..engine.group import answered_enough
 from ..models import Assessment, utcnow
 from ..services import RESUME_CODE_ALPHABET, aware, normalise_resume_code, sha256_hex
 from ..workshops.models import (
@@ -184,12 +185,20 @@ def add_paper_answers(
     return assessment
 
 
+def _free_tag(db: Session, workshop: Workshop) -> int:
+    """A random pseudonym number nobody in the workshop has: stable, and silent about the joining order."""
+    taken = set(db.scalars(select(WorkshopMember.tag).where(WorkshopMember.workshop_id == workshop.id)))
+    free = [tag for tag in range(len(taken) + 1) if tag not in taken]
+    return secrets.choice(free)
+
+
 def _link(
     db: Session, workshop: Workshop, assessment: Assessment, *, source: str, consent: bool, retention_days: int
 ) -> None:
     """Add the membership in one transaction; on failure the new assessment goes too."""
     try:
-        db.add(WorkshopMember(workshop=workshop, assessment=assessment, source=source, consent=consent))
+        db.add(WorkshopMember(workshop=workshop, assessment=assessment, source=source, consent=consent,
+                              tag=_free_tag(db, workshop)))
         _touch(workshop, retention_days)
         db.commit()
     except Exception:
@@ -243,12 +252,56 @@ def live_members(db: Session, workshop: Workshop) -> list[WorkshopMember]:
     return [m for m in rows if not services.is_expired(m.assessment)]
 
 
-def close_workshop(db: Session, workshop: Workshop) -> None:
-    """Nobody can join any more; the join code stops working. The results stay until deleted."""
+def close_workshop(db: Session, workshop: Workshop, ruleset: RuleSet, min_answered: int) -> int:
+    """Nobody can join any more and the figures freeze: the answers of everyone who counts now
+    are kept as they are; later answers change nothing until the workshop is reopened.
+
+    Returns how many participants count.
+    """
+    counted = 0
+    for member in live_members(db, workshop):
+        answers = dict(member.assessment.answers or {})
+        finished = member.assessment.completed_at is not None
+        member.frozen_answers = answers if finished and answered_enough(ruleset, answers, min_answered) else None
+        counted += member.frozen_answers is not None
     if workshop.closed_at is None:
         workshop.closed_at = utcnow()
     workshop.join_code_hash = None
     db.commit()
+    return counted
+
+
+def reopen_workshop(db: Session, workshop: Workshop) -> str:
+    """Undo closing: figures follow the answers again, and a new join code lets people in."""
+    workshop.closed_at = None
+    for member in workshop.members:
+        member.frozen_answers = None
+    return renew_join_code(db, workshop)
+
+
+def update_paper_answers(
+    db: Session, member: WorkshopMember, answers: Mapping[str, Any], *, organisation_name: str | None, consent: bool
+) -> None:
+    """Correct a typed-in paper sheet."""
+    member.assessment.answers = dict(answers)
+    member.assessment.answers_revision += 1
+    member.assessment.organisation_name = organisation_name
+    member.consent = consent
+    db.commit()
+
+
+def delete_paper_sheet(db: Session, member: WorkshopMember) -> None:
+    """Remove a typed-in sheet: its membership and its assessment."""
+    assessment = member.assessment
+    db.delete(member)
+    db.flush()
+    services.delete_assessment(db, assessment)
+
+
+def paper_member(db: Session, workshop: Workshop, public_id: str) -> WorkshopMember | None:
+    """A typed-in paper sheet of this workshop, by its assessment's public id."""
+    return next((m for m in live_members(db, workshop)
+                 if m.source == PAPER and m.assessment.public_id == public_id), None)
 
 
 def delete_workshop(db: Session, workshop: Workshop) -> list[str]:

@@ -63,6 +63,11 @@ class WorkshopMember(Base):
     source: Mapped[str] = mapped_column(String(10), default="online")
     # May the group see this member's individual answers (and organisation name)?
     consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The pseudonym ("Person C"): drawn at random from the free ones when joining, so it never
+    # changes and does not reveal the joining order.
+    tag: Mapped[int] = mapped_column(Integer, default=0)
+    # When the workshop is closed: the answers that count, frozen. None: not counted while closed.
+    frozen_answers: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     workshop: Mapped[Workshop] = relationship(back_populates="members")

@@ -25,12 +25,15 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from werkzeug.wrappers import Response as BaseResponse
 
 from ..db import get_session
+from ..engine.group import answered_enough
 from ..i18n import current_language
 from ..presenter.conditions import describe_condition
 from ..presenter.group import GroupInput, Participant, build_view
+from ..presenter.words import question_numbers
 from ..questionnaire.forms import ConfirmForm, build_step_form
 from ..questionnaire.results import forget_reports
 from ..questionnaire.state import bind_session, current_assessment, current_ruleset, retention_days
@@ -217,16 +220,21 @@ def consent() -> BaseResponse | str:
 
 
 def group_input(workshop: Workshop) -> GroupInput:
-    """The workshop's members and consensus as the dashboard builder needs them."""
+    """The workshop's members and consensus as the dashboard builder needs them.
+
+    A closed workshop shows the answers frozen when it closed, of the people counted then.
+    """
     db = get_session()
+    frozen = workshop.closed_at is not None
     participants = [
         Participant(
             key=member.assessment.public_id,
-            answers=dict(member.assessment.answers or {}),
-            completed=member.assessment.completed_at is not None,
+            answers=dict((member.frozen_answers if frozen else member.assessment.answers) or {}),
+            completed=member.frozen_answers is not None if frozen else member.assessment.completed_at is not None,
             consent=member.consent,
             organisation_name=member.assessment.organisation_name,
             source=member.source,
+            tag=member.tag,
         )
         for member in services.live_members(db, workshop)
     ]
@@ -240,7 +248,13 @@ def group_input(workshop: Workshop) -> GroupInput:
         participants=participants,
         min_group_size=workshop.min_group_size,
         consensus=consensus,
+        min_answered=min_answered(),
+        frozen=frozen,
     )
+
+
+def min_answered() -> int:
+    return int(current_app.config["WORKSHOP_MIN_ANSWERED"])
 
 
 @bp.get("/<public_id>/")
@@ -283,15 +297,14 @@ def paper(workshop: Workshop) -> BaseResponse | str | tuple[str, int]:
         return _render_paper(workshop, form, PaperMetaForm(formdata=None), lang)
     form = build_step_form(questions, lang)
     meta = PaperMetaForm()
-    answers = form.checked_answers(ruleset)
-    if not meta.validate() or answers is None:
+    answers = _paper_answers(ruleset, form, meta)
+    if answers is None:
         return _render_paper(workshop, form, meta, lang), 422
-    shown = {q.id for q in ruleset.visible_questions(answers)}
     services.add_paper_answers(
         get_session(),
         workshop,
         ruleset,
-        {k: v for k, v in answers.items() if k in shown},
+        answers,
         organisation_name=meta.organisation_name.data,
         consent=bool(meta.consent.data),
         retention_days=retention_days(),
@@ -300,7 +313,67 @@ def paper(workshop: Workshop) -> BaseResponse | str | tuple[str, int]:
     return see_other("workshops.paper", public_id=workshop.public_id)
 
 
-def _render_paper(workshop: Workshop, form: Any, meta: PaperMetaForm, lang: str) -> str:
+def _paper_answers(ruleset: Any, form: Any, meta: PaperMetaForm) -> dict[str, Any] | None:
+    """The answers of a typed-in sheet, or None (the form then shows why): a sheet needs enough
+    real answers to count for the group, else empty sheets would unlock the group view."""
+    answers = form.checked_answers(ruleset)
+    if not meta.validate() or answers is None:
+        return None
+    shown = {q.id for q in ruleset.visible_questions(answers)}
+    kept = {k: v for k, v in answers.items() if k in shown}
+    if not answered_enough(ruleset, kept, min_answered()):
+        meta.form_errors.append(_(
+            "Auf diesem Bogen sind zu wenige Fragen beantwortet. Damit er für die Gruppe zählt, braucht "
+            "er bei mindestens %(min)s %% der Fragen eine echte Antwort („Weiß nicht“ zählt nicht).",
+            min=min_answered()))
+        return None
+    return kept
+
+
+@bp.route("/<public_id>/papier/<member_id>", methods=["GET", "POST"])
+@led_workshop
+def paper_edit(workshop: Workshop, member_id: str) -> BaseResponse | str | tuple[str, int]:
+    """Correct a typed-in paper sheet."""
+    db = get_session()
+    member = services.paper_member(db, workshop, member_id)
+    if member is None:
+        abort(404)
+    ruleset = current_ruleset()
+    lang = current_language()
+    if request.method == "GET":
+        form = build_step_form(ruleset.questions, lang, formdata=None, stored=dict(member.assessment.answers or {}))
+        meta = PaperMetaForm(formdata=None, data={"organisation_name": member.assessment.organisation_name,
+                                                  "consent": member.consent})
+        return _render_paper(workshop, form, meta, lang, member=member)
+    form = build_step_form(ruleset.questions, lang)
+    meta = PaperMetaForm()
+    answers = _paper_answers(ruleset, form, meta)
+    if answers is None:
+        return _render_paper(workshop, form, meta, lang, member=member), 422
+    services.update_paper_answers(db, member, answers, organisation_name=meta.organisation_name.data,
+                                  consent=bool(meta.consent.data))
+    flash(_("Der Papierbogen ist korrigiert."), "success")
+    return see_other("workshops.paper", public_id=workshop.public_id)
+
+
+@bp.post("/<public_id>/papier/<member_id>/loeschen")
+@led_workshop
+def paper_delete(workshop: Workshop, member_id: str) -> BaseResponse:
+    """Delete a typed-in paper sheet (a wrong or double entry)."""
+    if not ConfirmForm().validate():
+        abort(400)
+    db = get_session()
+    member = services.paper_member(db, workshop, member_id)
+    if member is None:
+        abort(404)
+    forget_reports([member.assessment.public_id])
+    services.delete_paper_sheet(db, member)
+    flash(_("Der Papierbogen ist gelöscht."), "success")
+    return see_other("workshops.paper", public_id=workshop.public_id)
+
+
+def _render_paper(workshop: Workshop, form: Any, meta: PaperMetaForm, lang: str,
+                  member: Any = None) -> str:
     ruleset = current_ruleset()
     items = {item.question.id: item for item in form.question_fields()}
     sections = [
@@ -312,6 +385,8 @@ def _render_paper(workshop: Workshop, form: Any, meta: PaperMetaForm, lang: str)
     name = meta.organisation_name
     if name.errors:
         errors.append((name.id, name.label.text, " ".join(str(e) for e in name.errors)))
+    errors += [("paper-sheet", _("Papierbogen"), str(message)) for message in meta.form_errors]
+    sheets = [m for m in services.live_members(get_session(), workshop) if m.source == services.PAPER]
     return render_template(
         "workshops/paper.html",
         workshop=workshop,
@@ -321,6 +396,10 @@ def _render_paper(workshop: Workshop, form: Any, meta: PaperMetaForm, lang: str)
         conditions=_condition_texts(lang),
         errors=errors,
         lang=lang,
+        member=member,
+        sheets=sheets,
+        numbers=question_numbers(ruleset),
+        confirm=ConfirmForm(),
     )
 
 
@@ -381,19 +460,40 @@ def pack(workshop: Workshop) -> Response | BaseResponse:
         current_app.logger.exception("Workshop pack could not be rendered")
         abort(503)
     response = Response(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = 'attachment; filename="workshop-paket.pdf"'
+    name = "workshop-paket" if lang == "de" else "workshop-pack"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response
 
 
-@bp.post("/<public_id>/schliessen")
+@bp.route("/<public_id>/schliessen", methods=["GET", "POST"])
 @led_workshop
-def close(workshop: Workshop) -> BaseResponse:
+def close(workshop: Workshop) -> BaseResponse | str:
+    """Close after confirming: nobody can join, and the figures freeze as they are now."""
+    form = ConfirmForm()
+    if workshop.closed_at is not None:
+        return see_other("workshops.dashboard", public_id=workshop.public_id)
+    if request.method == "GET":
+        view = build_view(current_ruleset(), group_input(workshop), current_language())
+        return render_template("workshops/close.html", workshop=workshop, view=view, form=form)
+    if not form.validate():
+        abort(400)
+    counted = services.close_workshop(get_session(), workshop, current_ruleset(), min_answered())
+    session[CODES_KEY] = {k: v for k, v in session.get(CODES_KEY, {}).items() if k != workshop.public_id}
+    flash(ngettext("Der Workshop ist beendet. Die Zahlen sind eingefroren: %(num)d Person zählt.",
+                   "Der Workshop ist beendet. Die Zahlen sind eingefroren: %(num)d Personen zählen.", counted),
+          "success")
+    return see_other("workshops.dashboard", public_id=workshop.public_id)
+
+
+@bp.post("/<public_id>/wieder-oeffnen")
+@led_workshop
+def reopen(workshop: Workshop) -> BaseResponse:
+    """Undo closing: people can join again with a new code, and the figures follow the answers."""
     if not ConfirmForm().validate():
         abort(400)
-    services.close_workshop(get_session(), workshop)
-    session[CODES_KEY] = {k: v for k, v in session.get(CODES_KEY, {}).items() if k != workshop.public_id}
-    flash(_("Der Workshop ist beendet. Niemand kann mehr beitreten. Die Ergebnisse bleiben, bis Sie sie löschen."),
-          "success")
+    if workshop.closed_at is not None:
+        _remember_code(workshop, services.reopen_workshop(get_session(), workshop))
+        flash(_("Der Workshop ist wieder offen. Es gibt einen neuen Code zum Beitreten."), "success")
     return see_other("workshops.dashboard", public_id=workshop.public_id)
 
 

@@ -77,8 +77,9 @@ def test_full_workshop_with_three_participants(app: Any) -> None:
     chart = re.search(r"<svg[^>]*distribution-chart.*?</svg>", page, re.S)
     assert chart is not None
     assert 'role="img"' in chart.group(0)
-    assert chart.group(0).count("<circle") == 3 * 2  # three people, two dimensions
+    assert chart.group(0).count("<circle") == 3 * 2 + 1  # three people, two dimensions, the legend's dot
     assert "Median" in chart.group(0)
+    assert "eine Person" in chart.group(0)  # the legend
 
     # The agenda starts with the question where answers diverge most; prompts come with it.
     agenda = page[page.index('id="agenda"'):page.index('id="blend"')]
@@ -96,15 +97,22 @@ def test_full_workshop_with_three_participants(app: Any) -> None:
     assert "gilt für 3 von 3 Teilnehmenden" in recommendations
     assert "Website übersetzen lassen" in recommendations
 
-    # Partnership matrix: the municipality row names welfare and migrant organisations.
+    # Partnership matrix: three types of one organisation each would each be one organisation's
+    # row ("Kommune (1)"), so they are pooled, and counts below k show as "< 3".
     matrix = page[page.index('class="matrix"'):page.index("</table>", page.index('class="matrix"'))]
-    row = re.search(r'<th scope="row">Kommune \(1\)</th>((?:<td>\d+</td>)+)', matrix)
-    assert row is not None
-    assert re.findall(r"<td>(\d+)</td>", row.group(1)) == ["0", "1", "1", "0"]
+    assert "(1)" not in matrix
+    assert "Antwortende: Weitere Arten zusammen (3)" in matrix
+    cells = re.findall(r"<td>([^<]*)</td>", matrix)
+    assert cells
+    assert set(cells) <= {"0", "3", "&lt; 3"}
+    # kommune is named by two of the three (welfare, migrant organisation): fewer than k
+    assert re.search(r'<th scope="row">Kommune[^<]*</th><td>&lt; 3</td>', matrix)
 
-    # Three finished: individual answers are shown, names only with consent.
+    # Three finished: individual rows are shown under pseudonyms. One of three consented, but
+    # her name next to two unnamed rows would narrow them down to the other two: no names.
     individual = page[page.index('id="individual"'):page.index('id="manage"')]
-    assert "Caritas Nord" in individual
+    assert "Person A" in individual
+    assert "Caritas Nord" not in individual
     assert "Stadt Musterstadt" not in page
     assert "Verein Brücke" not in page
 

@@ -66,3 +66,25 @@ def test_pack_needs_the_facilitator_session(app: Any) -> None:
     lead = Facilitator(app.test_client())
     workshop = lead.create()
     assert app.test_client().get(f"{workshop['base']}/paket.pdf").status_code == 404
+
+
+def test_pack_pages_read_well_in_print(app: Any) -> None:
+    """Running headers name their own part, no page holds only "Notizen", the English pack has an
+    English file name, and the chart has a legend."""
+    lead = Facilitator(app.test_client())
+    workshop = lead.create(title="Werkstatt")
+    for index in range(3):
+        join_and_answer(app, workshop["code"], index)
+    response = lead.get(f"{workshop['base']}/paket.pdf")
+    reader = PdfReader(io.BytesIO(response.data))
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    paper = [i for i, text in enumerate(pages) if "Angaben zum Ausfüllen" in text]  # the questionnaire's cover
+    assert paper
+    for text in pages[paper[0]:]:
+        assert "Arbeitsblatt Aktionsplan" not in text  # the worksheets' header stops with them
+    for text in pages:
+        words = text.replace("Notizen", "").split()
+        assert len(words) > 12, f"a page with (almost) nothing but notes: {text!r}"
+    assert "eine Person" in " ".join(pages)  # the chart's legend
+    english = lead.get(f"{workshop['base']}/paket.pdf?lang=en")
+    assert 'filename="workshop-pack.pdf"' in english.headers["Content-Disposition"]

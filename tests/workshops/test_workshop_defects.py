@@ -1,0 +1,167 @@
+"""Workshop defects found by trying it as a facilitator: empty sheets, elimination, closing,
+typed sheets, stable pseudonyms, number formats. Every form is submitted as rendered."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from test_workshop_flow import ANSWERS, join_and_answer
+
+from selfcheck.db import get_session
+from selfcheck.models import Assessment
+from selfcheck.workshops.models import WorkshopMember
+from tests.support.workshopflow import Facilitator, Participant
+
+pytestmark = pytest.mark.database
+
+ALL_UNKNOWN = ({"org_type": "wohlfahrt"}, {"web": "unknown", "messenger": "unknown", "sprachen": ""},
+               {"partner": [], "absprachen": "unknown"})
+
+
+def individual_rows(page: str) -> list[str]:
+    section = page[page.index('id="individual"'):page.index('id="manage"')]
+    return re.findall(r'<th scope="row">([^<]+)</th>', section)
+
+
+def count(app: Any, model: Any) -> int:
+    with app.app_context():
+        return int(get_session().scalar(select(func.count()).select_from(model)) or 0)
+
+
+def finish_with(app: Any, code: str, answers: tuple[dict, dict, dict], name: str = "", consent: bool = False) -> Any:
+    person = Participant(app.test_client())
+    assert person.join(code, organisation_name=name, consent=consent).status_code == 303
+    person.answer(*answers)
+    return person
+
+
+def test_an_empty_paper_sheet_is_refused_and_loses_nothing(app: Any) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    url = f"{workshop['base']}/papier"
+    response = lead.submit(url, {"organisation_name": "Leerer Bogen", "q_org_type": "kommune"})
+    assert response.status_code == 422
+    assert "zu wenige Fragen beantwortet" in response.text
+    assert 'value="Leerer Bogen"' in response.text
+    assert count(app, WorkshopMember) == 0
+
+
+def test_empty_and_unknown_only_answers_never_unlock_the_group_view(app: Any) -> None:
+    """Two who finish with "Weiß nicht" only, plus one real, non-consenting participant: still hidden."""
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    finish_with(app, workshop["code"], ALL_UNKNOWN)
+    finish_with(app, workshop["code"], ALL_UNKNOWN)
+    join_and_answer(app, workshop["code"], 0)  # real answers, no consent
+    page = lead.dashboard(workshop)
+    assert 'id="group-hidden"' in page
+    assert 'data-figure="completed">1<' in page
+    assert 'data-figure="too-few">2<' in page
+    assert individual_rows(page) == []
+
+
+@pytest.mark.parametrize(("consenting", "names_shown"), [(2, False), (3, True)])
+def test_names_are_shown_only_where_nobody_can_be_found_by_elimination(
+        app: Any, consenting: int, names_shown: bool) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    for index in range(3):
+        name, _consent, *answers = ANSWERS[index]
+        finish_with(app, workshop["code"], tuple(answers), name=name, consent=index < consenting)
+    rows = individual_rows(lead.dashboard(workshop))
+    assert len(rows) == 3
+    assert any("(" in row for row in rows) is names_shown
+
+
+def test_pseudonyms_stay_when_more_people_finish(app: Any) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    people = [join_and_answer(app, workshop["code"], index) for index in range(3)]
+    with app.app_context():
+        before = {m.assessment.public_id: m.tag for m in get_session().scalars(select(WorkshopMember))}
+    assert sorted(before.values()) == [0, 1, 2]
+    join_and_answer(app, workshop["code"], 0)
+    with app.app_context():
+        after = {m.assessment.public_id: m.tag for m in get_session().scalars(select(WorkshopMember))}
+    assert {k: after[k] for k in before} == before
+    assert len(set(after.values())) == 4
+    assert people
+
+
+def test_closing_asks_first_freezes_the_figures_and_can_be_undone(app: Any) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    for index in range(3):
+        join_and_answer(app, workshop["code"], index)
+    late = Participant(app.test_client())
+    assert late.join(workshop["code"]).status_code == 303
+
+    confirm = lead.get(f"{workshop['base']}/schliessen")
+    assert "Jetzt zählen 3 Personen" in confirm.text
+    assert "1 Person ist noch nicht fertig" in confirm.text
+    assert lead.submit(f"{workshop['base']}/schliessen", {}).status_code == 303
+    frozen = lead.dashboard(workshop)
+    assert 'id="frozen"' in frozen
+    assert "Die Zahlen ändern sich" not in frozen
+
+    late.answer(*ANSWERS[0][2:])  # finishes after closing: changes nothing
+
+    def figures(page: str) -> str:
+        return re.sub(r'name="csrf_token"[^>]*>', "", page[page.index('id="participation"'):page.index('id="manage"')])
+
+    assert figures(lead.dashboard(workshop)) == figures(frozen)
+
+    response = lead.submit(f"{workshop['base']}/wieder-oeffnen", {}, form_url=workshop["dashboard"])
+    assert response.status_code == 303
+    reopened = lead.dashboard(workshop)
+    assert 'data-figure="completed">4<' in reopened
+    code = re.search(r'class="join-code">([^<]+)<', reopened)
+    assert code is not None
+    assert Participant(app.test_client()).join(code.group(1)).status_code == 303
+
+
+def test_a_typed_sheet_can_be_corrected_and_deleted(app: Any) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    url = f"{workshop['base']}/papier"
+    sheet = {"organisation_name": "Jobcenter Süd", "q_org_type": "wohlfahrt", "q_web": "ja", "q_messenger": "nein",
+             "q_sprachen": "2", "q_partner": ["kommune"], "q_absprachen": "ja"}
+    assert lead.submit(url, sheet).status_code == 303
+    page = lead.get(url).text
+    assert re.search(r'<span class="question__number">\d+\.\d+</span>', page)  # hints refer to numbers
+    edit = re.search(r'href="(/workshop/[^"]+/papier/[^"]+)"', page)
+    assert edit is not None
+    assert lead.submit(edit.group(1), {**sheet, "q_web": "nein"}).status_code == 303
+    with app.app_context():
+        (member,) = get_session().scalars(select(WorkshopMember))
+        assert member.assessment.answers["web"] == "nein"
+    delete_url = edit.group(1) + "/loeschen"
+    assert lead.submit(delete_url, {}, form_url=url).status_code == 303
+    assert count(app, WorkshopMember) == 0
+    assert count(app, Assessment) == 0
+
+
+def test_medians_use_the_languages_decimal_sign(app: Any) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    for index in (0, 1, 2, 1):  # digital access: 67, 0, 17, 0
+        join_and_answer(app, workshop["code"], index)
+    page = lead.dashboard(workshop)
+    assert "<td>8,5</td>" in page
+    assert "Median 8,5" in page  # the chart's text alternative too
+    assert "8.5" not in re.sub(r"<svg.*?</svg>", "", page, flags=re.S)  # coordinates may use a point
+
+
+def test_answer_tables_follow_the_scale_not_the_count(app: Any) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    for index in (1, 2, 0):  # web: nein, nein, ja
+        join_and_answer(app, workshop["code"], index)
+    page = lead.dashboard(workshop)
+    agenda = page[page.index('id="agenda"'):page.index('id="blend"')]
+    item = agenda[agenda.index("Gibt es Übersetzungen Ihrer Website"):]
+    table = item[:item.index("</table>")]
+    assert table.index("<td>Ja</td>") < table.index("<td>Nein</td>")  # the form's order: Ja, Teilweise, Nein
