@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..engine import RuleSet, evaluate, normalise_answers
 from ..engine.group import GroupSummary, QuestionDivergence, Respondent, answered_enough, summarise
 from ..texts import format_date, format_number, translator
-from .group_charts import ChartRow, distribution_svg
+from .group_charts import ChartRow, Quadrant, distribution_svg, group_blend_svg
 from .words import describe_value, question_numbers
 
 PAPER = "paper"
@@ -106,6 +106,17 @@ class AgendaItemView:
 
 
 @dataclass(frozen=True)
+class AgreementView:
+    """What the group agreed on for one question (any question, not only the agenda's)."""
+
+    id: str
+    number: str
+    text: str
+    answer: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
 class GroupBlendView:
     """The group's combined profile: the blend type of the median of each axis."""
 
@@ -175,6 +186,8 @@ class GroupView:
     agenda: tuple[AgendaItemView, ...] = ()
     blend: tuple[tuple[str, int], ...] = ()  # (blend type, people)
     group_blend: GroupBlendView | None = None
+    group_blend_chart: Markup | None = None  # the 2x2 grid, one anonymous dot per counted person
+    agreements: tuple[AgreementView, ...] = ()  # in questionnaire order
     recommendations: tuple[SharedRecommendationView, ...] = ()
     partnerships: PartnershipView | None = None
 
@@ -222,10 +235,11 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> GroupView:
             for i in shown
         ),
     )
+    numbers = question_numbers(ruleset)
+    base = replace(base, agreements=_agreements(ruleset, group, numbers, lang))
     if not group_visible:
         return base
     summary = summarise(ruleset, respondents)
-    numbers = question_numbers(ruleset)
     dimensions = _dimensions(ruleset, summary, lang)
     chart = Markup(  # noqa: S704 - built from escaped data only
         distribution_svg(
@@ -244,6 +258,7 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> GroupView:
         agenda=tuple(_agenda_item(ruleset, item, lang, numbers, group, individual) for item in summary.agenda),
         blend=_blend(ruleset, summary, lang),
         group_blend=_group_blend(ruleset, summary, lang),
+        group_blend_chart=_group_blend_chart(ruleset, respondents, summary, lang),
         recommendations=_recommendations(ruleset, summary, lang),
         partnerships=_partnerships(ruleset, summary, group.min_group_size, lang),
     )
@@ -333,6 +348,22 @@ def _agenda_item(
     )
 
 
+def _agreements(ruleset: RuleSet, group: GroupInput, numbers: Mapping[str, str], lang: str
+                ) -> tuple[AgreementView, ...]:
+    rows = []
+    for question in ruleset.questions:
+        found = group.consensus.get(question.id)
+        if found is None:
+            continue
+        answer = found.get("answer")
+        rows.append(AgreementView(
+            id=question.id, number=numbers.get(question.id, ""), text=question.text.get(lang),
+            answer=describe_value(ruleset, question.id, answer, lang) if answer is not None else None,
+            note=found.get("note"),
+        ))
+    return tuple(rows)
+
+
 def _scale_order(question: Any, counts: Mapping[str, int]) -> list[str]:
     """Answers in the order of the scale (as on the form), not by how many chose them;
     combinations of a multi-choice question keep the most common first."""
@@ -366,6 +397,46 @@ def _group_blend(ruleset: RuleSet, summary: GroupSummary, lang: str) -> GroupBle
         axes=tuple((axis.label.get(lang), format_number(summary.blend.axis_medians[axis.id], lang))
                    for axis in ruleset.blend.axes),
     )
+
+
+def _group_blend_chart(
+    ruleset: RuleSet, respondents: Sequence[Respondent], summary: GroupSummary, lang: str
+) -> Markup | None:
+    """The individual report's 2x2 profile grid for the group: where each counted person stands."""
+    _ = translator(lang)
+    blend = ruleset.blend
+    if len(blend.axes) < 2:
+        return None
+    x_axis, y_axis = blend.axes[0], blend.axes[1]
+    quadrants = []
+    for column, row in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        here = [t for t in blend.types if t.fits(x_axis.id, column == 1) and t.fits(y_axis.id, row == 0)]
+        quadrants.append(Quadrant(" / ".join(t.label.get(lang) for t in here), column, row))
+    points = []
+    for respondent in respondents:
+        scores = {axis.id: axis.score for axis in respondent.result.blend.axes}
+        x, y = scores.get(x_axis.id), scores.get(y_axis.id)
+        if x is not None and y is not None:
+            points.append((float(x), float(y)))
+    medians = summary.blend.axis_medians
+    mx, my = medians.get(x_axis.id), medians.get(y_axis.id)
+    counts = [
+        (q.label, sum(1 for x, y in points
+                      if (x >= blend.threshold) == (q.column == 1) and (y >= blend.threshold) == (q.row == 0)))
+        for q in quadrants
+    ]
+    description = " ".join([
+        _("Ein Punkt je Person."),
+        "; ".join(_("%(label)s: %(n)s", label=label, n=n) for label, n in counts) + ".",
+        _("%(n)s ohne Profil (zu wenige Antworten).", n=len(respondents) - len(points))
+        if len(points) < len(respondents) else "",
+    ]).strip()
+    return Markup(group_blend_svg(  # noqa: S704 - built from escaped data only
+        quadrants, points, (mx, my) if mx is not None and my is not None else None,
+        threshold=blend.threshold, x_label=x_axis.label.get(lang), y_label=y_axis.label.get(lang),
+        title=_("Blended-Profile der Gruppe"), description=description,
+        person_label=_("eine Person"), median_label=_("Median der Gruppe"),
+    ))
 
 
 def _recommendations(ruleset: RuleSet, summary: GroupSummary, lang: str) -> tuple[SharedRecommendationView, ...]:
@@ -416,3 +487,54 @@ def _partnerships(ruleset: RuleSet, summary: GroupSummary, k: int, lang: str) ->
         questions=tuple(ruleset.question(q).text.get(lang) for q in matrix.question_ids),
         left_out=pooled if small and pooled < k else 0,
     )
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One block of the session: from/to as minutes after the start, what happens."""
+
+    start: str  # "0:40"
+    end: str
+    title: str
+    detail: str = ""
+
+
+SESSION_LENGTHS = (120, 150, 180)  # minutes a facilitator can choose for the time plan
+
+
+def time_plan(view: GroupView, minutes: int, lang: str) -> tuple[PlanItem, ...]:
+    """A session of ``minutes`` built from the agenda: opening, results, one block per question
+    the group disagrees on (as many as fit, at least 10 minutes each), a break from 2.5 hours on,
+    the action plan and a closing round."""
+    _ = translator(lang)
+    opening, results, action, closing = 10, 20, 25, 10
+    pause = 15 if minutes >= 150 else 0
+    talk = max(0, minutes - opening - results - action - closing - pause)
+    items = list(view.agenda[: max(1, talk // 10)]) if view.agenda else []
+    blocks: list[tuple[int, str, str]] = [
+        (opening, _("Begrüßung, Ziel des Workshops, Regeln zum Datenschutz"), ""),
+        (results, _("Ergebnisse der Gruppe ansehen: Verteilung je Thema und Blended-Profile"), ""),
+    ]
+    if items:
+        each, rest = divmod(talk, len(items))
+        for index, item in enumerate(items):
+            length = each + (rest if index == len(items) - 1 else 0)
+            blocks.append((length, _("Frage %(number)s besprechen und Einigung festhalten", number=item.number),
+                           item.text))
+            if pause and index == (len(items) - 1) // 2:
+                blocks.append((pause, _("Pause"), ""))
+    else:
+        blocks.append((talk, _("Offene Fragen und Erfahrungen austauschen"), ""))
+        if pause:
+            blocks.append((pause, _("Pause"), ""))
+    blocks += [(action, _("Aktionsplan: Wer macht was bis wann?"), ""),
+               (closing, _("Abschluss: nächste Schritte und nächster Termin"), "")]
+    plan, clock = [], 0
+    for length, title, detail in blocks:
+        plan.append(PlanItem(_clock(clock), _clock(clock + length), title, detail))
+        clock += length
+    return tuple(plan)
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"

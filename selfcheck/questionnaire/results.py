@@ -93,9 +93,14 @@ def pdf_response(data: bytes, filename: str) -> Response:
 @rate_limited("pdf", count_every_request=True)
 def report_pdf(assessment: Assessment) -> BaseResponse:
     """The report of this session's assessment; cached per answers revision, rule set and language."""
-    ruleset = current_ruleset()
     if assessment.completed_at is None:
         return location_of(assessment)
+    return report_response(assessment)
+
+
+def report_response(assessment: Assessment) -> Response:
+    """The PDF report of a finished assessment (also a typed-in paper sheet's, for its facilitator)."""
+    ruleset = current_ruleset()
     lang = current_language()
     created = aware(assessment.updated_at).date()
 

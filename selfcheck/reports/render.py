@@ -20,7 +20,7 @@ from selfcheck.texts import LANGUAGES, language, translations
 from .context import build_report_context
 
 PRINT_BASE = "report/print.css"  # page furniture shared by both layouts
-STYLESHEETS = {"report": "report/report.css", "paper": "paper/paper.css"}
+STYLESHEETS = {"report": "report/report.css", "paper": "paper/paper.css", "poster": "workshop_pack/poster.css"}
 
 
 @lru_cache(maxsize=len(LANGUAGES))

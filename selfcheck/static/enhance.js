@@ -34,4 +34,13 @@
       });
     });
   });
+
+  // Presenter view: the arrow keys go to the previous and next screen (the links work without this).
+  if (document.body.classList.contains("presenter")) {
+    document.addEventListener("keydown", function (event) {
+      var rel = { ArrowLeft: "prev", ArrowRight: "next", PageUp: "prev", PageDown: "next" }[event.key];
+      var link = rel && document.querySelector("a[rel=" + rel + "]");
+      if (link && !event.altKey && !event.ctrlKey && !event.metaKey) { window.location.href = link.href; }
+    });
+  }
 })();

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..questionnaire.forms import ORGANISATION_NAME_MAX, clean_text
@@ -77,3 +78,15 @@ class NoteForm(FlaskForm):
         validators=[Optional(), Length(max=NOTE_MAX, message=_l("Bitte höchstens %(max)d Zeichen."))],
         filters=[clean_text],
     )
+
+
+class PackOptionsForm(FlaskForm):
+    """What goes into the workshop pack (a GET form: nothing is stored, so no CSRF token)."""
+
+    time_plan = BooleanField(_l("Zeitplan für die Sitzung"), default=True)
+    minutes = SelectField(_l("Dauer der Sitzung"), choices=[
+        SelectChoice("120", _l("2 Stunden")), SelectChoice("150", _l("2,5 Stunden")),
+        SelectChoice("180", _l("3 Stunden"))], default="150")
+    agreements = BooleanField(_l("Alle Einigungen auf einer Seite"), default=True)
+    worksheets = BooleanField(_l("Arbeitsblätter für den Aktionsplan, mit den Einigungen"), default=True)
+    questionnaire = BooleanField(_l("Leerer Fragebogen für Nachzügler"), default=True)

@@ -35,13 +35,15 @@ from ..presenter.conditions import describe_condition
 from ..presenter.group import GroupInput, Participant, build_view
 from ..presenter.words import question_numbers
 from ..questionnaire.forms import ConfirmForm, build_step_form
-from ..questionnaire.results import forget_reports
+from ..questionnaire.results import forget_reports, report_response
 from ..questionnaire.state import bind_session, current_assessment, current_ruleset, retention_days
 from ..questionnaire.views import RESUME_ONCE_KEY
 from ..services import workshops as services
 from ..web import count_attempt, limit_reached, rate_limited, see_other
-from .forms import ConsentForm, CreateWorkshopForm, JoinForm, NoteForm, PaperMetaForm
+from .export import parts, to_csv, to_xlsx
+from .forms import ConsentForm, CreateWorkshopForm, JoinForm, NoteForm, PackOptionsForm, PaperMetaForm
 from .models import DEFAULT_MIN_GROUP_SIZE, Workshop
+from .pack import PackOptions, PackUnavailable, render_pack_pdf, render_poster_pdf
 from .qr import qr_svg
 
 R = TypeVar("R")
@@ -261,14 +263,54 @@ def min_answered() -> int:
 @led_workshop
 def dashboard(workshop: Workshop) -> str:
     ruleset = current_ruleset()
-    view = build_view(ruleset, group_input(workshop), current_language())
+    lang = current_language()
+    view = build_view(ruleset, group_input(workshop), lang)
     return render_template(
         "workshops/dashboard.html",
         workshop=workshop,
         view=view,
+        exports=[(part.key, part.title) for part in parts(view, lang)],
+        pack_form=PackOptionsForm(formdata=None, meta={"csrf": False}),
         code=_known_code(workshop),
         rules_changed=workshop.ruleset_hash != ruleset.hash,
         form=ConfirmForm(),
+    )
+
+
+PRESENTER_REFRESH_SECONDS = 30
+
+
+def presenter_slides(view: Any) -> list[tuple[str, Any]]:
+    """The screens of the presenter view, in order: participation, then (from k people on) the
+    distribution, the group profile, one screen per agenda item, shared recommendations, partners."""
+    slides: list[tuple[str, Any]] = [("participation", None)]
+    if view.group_visible:
+        slides += [("distribution", None), ("profile", None)]
+        slides += [("agenda", item) for item in view.agenda]
+        slides += [("recommendations", None)]
+        if view.partnerships and view.partnerships.rows:
+            slides.append(("partnerships", None))
+    return slides
+
+
+@bp.get("/<public_id>/praesentation/", defaults={"number": 1})
+@bp.get("/<public_id>/praesentation/<int:number>")
+@led_workshop
+def present(workshop: Workshop, number: int) -> str:
+    """Full screen for the projector: one part per screen, large type, previous and next.
+
+    While the workshop is open the page reloads itself, so the figures follow the answers
+    without JavaScript.
+    """
+    view = build_view(current_ruleset(), group_input(workshop), current_language())
+    slides = presenter_slides(view)
+    if not 1 <= number <= len(slides):
+        abort(404)
+    kind, item = slides[number - 1]
+    return render_template(
+        "workshops/present.html", workshop=workshop, view=view, kind=kind, item=item, number=number,
+        total=len(slides), code=_known_code(workshop),
+        refresh=None if workshop.closed_at else PRESENTER_REFRESH_SECONDS,
     )
 
 
@@ -354,6 +396,18 @@ def paper_edit(workshop: Workshop, member_id: str) -> BaseResponse | str | tuple
                                   consent=bool(meta.consent.data))
     flash(_("Der Papierbogen ist korrigiert."), "success")
     return see_other("workshops.paper", public_id=workshop.public_id)
+
+
+@bp.get("/<public_id>/papier/<member_id>/bericht.pdf")
+@led_workshop
+@rate_limited("pdf", count_every_request=True)
+def paper_report(workshop: Workshop, member_id: str) -> BaseResponse:
+    """The individual report of a typed-in paper sheet, for the facilitator to hand over
+    (the paper questionnaire promises one)."""
+    member = services.paper_member(get_session(), workshop, member_id)
+    if member is None:
+        abort(404)
+    return report_response(member.assessment)
 
 
 @bp.post("/<public_id>/papier/<member_id>/loeschen")
@@ -449,19 +503,70 @@ def _render_consensus(workshop: Workshop, question: Any, form: Any, note: NoteFo
 @led_workshop
 @rate_limited("workshop_pack", count_every_request=True)
 def pack(workshop: Workshop) -> Response | BaseResponse:
-    """The workshop pack as PDF: agenda, group profile, recommendations, worksheets, paper form."""
-    from .pack import PackUnavailable, render_pack_pdf
-
+    """The workshop pack as PDF: time plan, agenda, group profile, recommendations, agreements,
+    worksheets, paper form. The dashboard's form chooses the parts (query parameters)."""
+    options = PackOptions()
+    if "minutes" in request.args:  # sent by the dashboard's form (unticked boxes are simply absent)
+        form = PackOptionsForm(request.args, meta={"csrf": False})
+        if not form.validate():
+            abort(400)
+        options = PackOptions(questionnaire=form.questionnaire.data, time_plan=form.time_plan.data,
+                              minutes=int(form.minutes.data), worksheets=form.worksheets.data,
+                              agreements=form.agreements.data)
     ruleset = current_ruleset()
     lang = current_language()
     try:
-        pdf = render_pack_pdf(ruleset, build_view(ruleset, group_input(workshop), lang), lang)
+        pdf = render_pack_pdf(ruleset, build_view(ruleset, group_input(workshop), lang), lang, options)
     except PackUnavailable:
         current_app.logger.exception("Workshop pack could not be rendered")
         abort(503)
     response = Response(pdf, mimetype="application/pdf")
     name = "workshop-paket" if lang == "de" else "workshop-pack"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
+
+
+@bp.get("/<public_id>/plakat.pdf")
+@led_workshop
+@rate_limited("workshop_pack", count_every_request=True)
+def results_poster(workshop: Workshop) -> Response | BaseResponse:
+    """The A3 results poster for the wall."""
+    ruleset = current_ruleset()
+    lang = current_language()
+    try:
+        pdf = render_poster_pdf(ruleset, build_view(ruleset, group_input(workshop), lang), lang)
+    except PackUnavailable:
+        current_app.logger.exception("Workshop poster could not be rendered")
+        abort(503)
+    response = Response(pdf, mimetype="application/pdf")
+    name = "ergebnisplakat" if lang == "de" else "results-poster"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
+
+
+@bp.get("/<public_id>/export/<key>.csv")
+@led_workshop
+def export_csv(workshop: Workshop, key: str) -> Response:
+    """One part of the group's results as CSV (only what the dashboard may show)."""
+    lang = current_language()
+    found = {part.key: part for part in parts(build_view(current_ruleset(), group_input(workshop), lang), lang)}
+    if key not in found:
+        abort(404)
+    response = Response(to_csv(found[key], lang), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="workshop-{key}.csv"'
+    return response
+
+
+@bp.get("/<public_id>/export.xlsx")
+@led_workshop
+def export_xlsx(workshop: Workshop) -> Response:
+    """The group's results as a workbook, one sheet per part."""
+    lang = current_language()
+    view = build_view(current_ruleset(), group_input(workshop), lang)
+    response = Response(to_xlsx(parts(view, lang), workshop.title),
+                        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    name = "workshop-ergebnisse" if lang == "de" else "workshop-results"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     return response
 
 

@@ -3,6 +3,7 @@ typed sheets, stable pseudonyms, number formats. Every form is submitted as rend
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
@@ -132,12 +133,22 @@ def test_a_typed_sheet_can_be_corrected_and_deleted(app: Any) -> None:
     assert lead.submit(url, sheet).status_code == 303
     page = lead.get(url).text
     assert re.search(r'<span class="question__number">\d+\.\d+</span>', page)  # hints refer to numbers
-    edit = re.search(r'href="(/workshop/[^"]+/papier/[^"]+)"', page)
+    edit = re.search(r'href="(/workshop/[^"]+/papier/[^"/]+)"', page)
     assert edit is not None
     assert lead.submit(edit.group(1), {**sheet, "q_web": "nein"}).status_code == 303
     with app.app_context():
         (member,) = get_session().scalars(select(WorkshopMember))
         assert member.assessment.answers["web"] == "nein"
+    report = re.search(r'href="(/workshop/[^"]+/papier/[^"]+/bericht\.pdf)"', page)
+    assert report is not None
+    pdf = lead.get(report.group(1))
+    assert pdf.status_code == 200
+    assert pdf.mimetype == "application/pdf"
+    from pypdf import PdfReader
+
+    cover = PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text()
+    assert "Jobcenter Süd" in cover  # the sheet's own report
+    assert app.test_client().get(report.group(1)).status_code == 404  # only for the facilitator
     delete_url = edit.group(1) + "/loeschen"
     assert lead.submit(delete_url, {}, form_url=url).status_code == 303
     assert count(app, WorkshopMember) == 0
@@ -165,3 +176,89 @@ def test_answer_tables_follow_the_scale_not_the_count(app: Any) -> None:
     item = agenda[agenda.index("Gibt es Übersetzungen Ihrer Website"):]
     table = item[:item.index("</table>")]
     assert table.index("<td>Ja</td>") < table.index("<td>Nein</td>")  # the form's order: Ja, Teilweise, Nein
+
+
+def test_the_group_profile_chart_has_one_dot_per_counted_person(app: Any) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    for index in range(2):
+        join_and_answer(app, workshop["code"], index)
+    assert "group-blend-chart" not in lead.dashboard(workshop)  # below k: no chart
+    join_and_answer(app, workshop["code"], 2)
+    page = lead.dashboard(workshop)
+    chart = re.search(r'<svg[^>]*class="group-blend-chart".*?</svg>', page, re.S)
+    assert chart is not None
+    dots = re.findall(r'<circle[^>]*r="6" fill="#2f5d7c" stroke', chart.group(0))
+    assert len(dots) == 3
+    assert "Ein Punkt je Person." in chart.group(0)
+
+
+def test_exports_hold_the_groups_aggregates_and_respect_k(app: Any) -> None:
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    for index in range(2):
+        join_and_answer(app, workshop["code"], index)
+    page = lead.dashboard(workshop)
+    assert "export/verteilung.csv" not in page  # below k only participation can be exported
+    assert lead.get(f"{workshop['base']}/export/verteilung.csv").status_code == 404
+    join_and_answer(app, workshop["code"], 2)
+    lead.submit(f"{workshop['base']}/konsens/web", {"q_web": "teilweise", "note": "=HYPERLINK(\"x\")"})
+    page = lead.dashboard(workshop)
+    link = re.search(r'href="(/workshop/[^"]+/export/tagesordnung\.csv)"', page)
+    assert link is not None
+    response = lead.get(link.group(1))
+    assert response.mimetype == "text/csv"
+    rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:2] == ["Frage", "Text"]
+    assert any("Gibt es Übersetzungen Ihrer Website" in row[1] for row in rows[1:])
+    agreements = list(csv.reader(io.StringIO(
+        lead.get(f"{workshop['base']}/export/einigungen.csv").data.decode("utf-8-sig")), delimiter=";"))
+    assert agreements[1][2] == "Teilweise"
+    assert agreements[1][3].startswith("'=")  # a note never becomes a spreadsheet formula
+
+    book = load_workbook(io.BytesIO(lead.get(f"{workshop['base']}/export.xlsx").data))
+    assert book.sheetnames == ["Beteiligung", "Einigungen", "Verteilung je Thema", "Tagesordnung",
+                               "Blended-Profile", "Gemeinsame Empfehlungen", "Partnerschaften"]
+    values = [cell.value for row in book["Partnerschaften"].iter_rows() for cell in row]
+    assert "Weitere Arten zusammen (3)" in values
+    assert all("(1)" not in str(value) for value in values)
+    text = " ".join(str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row)
+    assert "Caritas Nord" not in text
+    assert "Person A" not in text
+
+
+def test_the_presenter_view_goes_screen_by_screen_and_refreshes_while_open(app: Any) -> None:
+    lead = Facilitator(app.test_client())
+    workshop = lead.create()
+    join_and_answer(app, workshop["code"], 0)
+    first = lead.get(f"{workshop['base']}/praesentation/").text
+    assert 'http-equiv="refresh"' in first
+    assert "Teil 1 von 1" in first  # below k: participation only
+    assert lead.get(f"{workshop['base']}/praesentation/2").status_code == 404
+    for index in (1, 2):
+        join_and_answer(app, workshop["code"], index)
+    page = lead.get(f"{workshop['base']}/praesentation/").text
+    found = re.search(r"Teil 1 von (\d+)", page)
+    assert found is not None, page[:3000]
+    total = int(found.group(1))
+    seen = []
+    url = f"{workshop['base']}/praesentation/"
+    while True:  # follow "Weiter" as a facilitator would
+        screen = lead.get(url).text
+        seen.append(re.search(r"<h1>([^<]+)", screen).group(1))
+        following = re.search(r'rel="next" href="([^"]+)"', screen)
+        if following is None:
+            break
+        url = following.group(1)
+    assert len(seen) == total
+    assert seen[:3] == ["Beteiligung", "Verteilung je Thema", "Blended-Profile der Gruppe"]
+    assert sum(title.startswith("Frage ") for title in seen) >= 1  # one screen per agenda item
+    assert 'rel="prev"' in screen
+    assert app.test_client().get(f"{workshop['base']}/praesentation/").status_code == 404  # leaders only
+    lead.submit(f"{workshop['base']}/schliessen", {})
+    assert 'http-equiv="refresh"' not in lead.get(f"{workshop['base']}/praesentation/").text

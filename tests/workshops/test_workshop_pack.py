@@ -88,3 +88,42 @@ def test_pack_pages_read_well_in_print(app: Any) -> None:
     assert "eine Person" in " ".join(pages)  # the chart's legend
     english = lead.get(f"{workshop['base']}/paket.pdf?lang=en")
     assert 'filename="workshop-pack.pdf"' in english.headers["Content-Disposition"]
+
+
+def test_pack_options_from_the_dashboard_form_and_the_a3_poster(app: Any) -> None:
+    from tests.support.formclient import rendered_form
+
+    lead = Facilitator(app.test_client())
+    workshop = lead.create(title="Werkstatt")
+    for index in range(3):
+        join_and_answer(app, workshop["code"], index)
+    lead.submit(f"{workshop['base']}/konsens/web", {"q_web": "teilweise", "note": "Mit der Stadt übersetzen"})
+    page = lead.dashboard(workshop)
+    form = rendered_form(page, {"minutes", "time_plan"})
+    assert form.method == "get"
+    assert form.action.endswith("/paket.pdf")
+    # As a facilitator would: keep the time plan at 3 hours, leave out the blank questionnaire.
+    response = lead.get(form.action, query_string={"minutes": "180", "time_plan": "y", "agreements": "y",
+                                                   "worksheets": "y"})
+    assert response.status_code == 200
+    text = " ".join(pdf_text(response.data).split())
+    assert "Zeitplan für 3 Stunden" in text
+    assert "0:00–0:10" in text
+    assert "2:50–3:00" in text
+    assert "Alle Einigungen auf einen Blick" in text
+    assert "Mit der Stadt übersetzen" in text  # the agreement, on its summary page and worksheet
+    assert "Einigung der Gruppe: Teilweise" in text
+    assert "Angaben zum Ausfüllen" not in text  # no blank questionnaire
+    default = " ".join(pdf_text(lead.get(form.action).data).split())
+    assert "Zeitplan für 2,5 Stunden" in default
+    assert "Angaben zum Ausfüllen" in default
+    assert lead.get(form.action, query_string={"minutes": "999"}).status_code == 400
+
+    poster = lead.get(f"{workshop['base']}/plakat.pdf")
+    assert poster.status_code == 200
+    reader = PdfReader(io.BytesIO(poster.data))
+    assert len(reader.pages) == 1
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert round(width / 72 * 25.4) == 420
+    assert round(height / 72 * 25.4) == 297
+    assert "Ergebnisplakat" in pdf_text(poster.data)
