@@ -35,6 +35,30 @@
     });
   });
 
+  // Presenter view: while people answer, the figures reload every few seconds. A button stops and
+  // restarts that (WCAG 2.2.1); without JavaScript the "Zahlen aktualisieren" link does it by hand.
+  var seconds = parseInt(document.body.getAttribute("data-refresh") || "0", 10);
+  var refreshLink = document.querySelector("[data-refresh-link]");
+  if (seconds > 0 && refreshLink) {
+    var paused = window.sessionStorage.getItem("presenter-paused") === "1";
+    var timer = null;
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "button button--secondary";
+    var schedule = function () {
+      window.clearTimeout(timer);
+      toggle.textContent = paused ? refreshLink.getAttribute("data-resume") : refreshLink.getAttribute("data-pause");
+      if (!paused) { timer = window.setTimeout(function () { window.location.reload(); }, seconds * 1000); }
+    };
+    toggle.addEventListener("click", function () {
+      paused = !paused;
+      window.sessionStorage.setItem("presenter-paused", paused ? "1" : "0");
+      schedule();
+    });
+    refreshLink.insertAdjacentElement("afterend", toggle);
+    schedule();
+  }
+
   // Presenter view: the arrow keys go to the previous and next screen (the links work without this).
   if (document.body.classList.contains("presenter")) {
     document.addEventListener("keydown", function (event) {

@@ -299,8 +299,8 @@ def presenter_slides(view: Any) -> list[tuple[str, Any]]:
 def present(workshop: Workshop, number: int) -> str:
     """Full screen for the projector: one part per screen, large type, previous and next.
 
-    While the workshop is open the page reloads itself, so the figures follow the answers
-    without JavaScript.
+    While the workshop is open the figures follow the answers: a small script reloads the page
+    (with a button to pause it), and without JavaScript a link does it by hand.
     """
     view = build_view(current_ruleset(), group_input(workshop), current_language())
     slides = presenter_slides(view)

@@ -100,6 +100,8 @@ FACILITATOR_PAGES = {
     "poster-with-qr": lambda w, page: page.goto(f"{w.base}/aushang"),
     "paper-answers": lambda w, page: page.goto(f"{w.base}/papier"),
     "delete": lambda w, page: page.goto(f"{w.base}/loeschen"),
+    "close-confirmation": lambda w, page: page.goto(f"{w.base}/schliessen"),
+    "presenter": lambda w, page: page.goto(f"{w.base}/praesentation/"),
 }
 
 
