@@ -55,6 +55,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_rules(app)
     register_blueprints(app)
     register_error_handlers(app)
+    refuse_file_uploads(app)
     register_health(app)
     return app
 
@@ -92,8 +93,13 @@ ERROR_TEXTS = {
         _l("Diese Seite gibt es nicht. Vielleicht ist der Link alt oder falsch abgeschrieben."),
     ),
     405: (_l("Das geht so nicht"), _l("Diese Seite kann so nicht aufgerufen werden.")),
+    415: (_l("Hier gehen keine Dateien"),
+          _l("Dieses Formular nimmt nur Text an. Bitte senden Sie es ohne angehängte Datei noch einmal.")),
     413: (_l("Zu viele Daten"), _l("Die gesendeten Daten sind zu groß. Bitte kürzen Sie Ihre Eingaben.")),
     429: (_l("Zu viele Versuche"), _l("Bitte warten Sie einige Minuten und versuchen Sie es dann noch einmal.")),
+    503: (_l("Gerade nicht möglich"),
+          _l("Das PDF konnte gerade nicht erstellt werden. Ihre Antworten sind gespeichert. "
+             "Bitte versuchen Sie es in einer halben Minute noch einmal.")),
     500: (
         _l("Ein Fehler ist aufgetreten"),
         _l(
@@ -132,6 +138,18 @@ def register_error_handlers(app: Flask) -> None:
     def server_error(error: Exception) -> tuple[str, int]:
         app.logger.exception("Unhandled error", exc_info=error)
         return render_error(500)
+
+
+def refuse_file_uploads(app: Flask) -> None:
+    """No form of the app takes a file: a file part is refused before any view sees it
+    (Flask-WTF would hand it to text and date fields, whose validators then fail with a 500)."""
+
+    @app.before_request
+    def no_files() -> Any:
+        if request.files:
+            title, message = ERROR_TEXTS[415]
+            return render_template("errors/error.html", code=400, title=str(title), message=str(message)), 400
+        return None
 
 
 def register_health(app: Flask) -> None:

@@ -47,8 +47,11 @@ DEFAULTS: dict[str, Any] = {
         "resume": {"limit": 10, "window_seconds": 600},  # failed resume attempts (link or code)
         "workshop_link": {"limit": 10, "window_seconds": 600},  # failed facilitator links
         "workshop_join": {"limit": 10, "window_seconds": 600},  # failed join codes
-        "pdf": {"limit": 20, "window_seconds": 600},  # report downloads (rendering is expensive)
+        "pdf": {"limit": 20, "window_seconds": 600},  # fresh PDF renders per assessment and address
         "workshop_pack": {"limit": 20, "window_seconds": 600},  # workshop pack downloads
+        # Creating: a workshop room of 40 sharing one address still fits; a script does not.
+        "start": {"limit": 60, "window_seconds": 3600},  # new self-checks (also by joining a workshop)
+        "workshop_create": {"limit": 10, "window_seconds": 3600},  # new workshops
     },
     # Largest request body in bytes; the forms are small.
     "MAX_CONTENT_LENGTH": 256 * 1024,

@@ -6,11 +6,12 @@ attempts are counted in the database, so a limit holds across worker processes a
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, NoReturn, ParamSpec, TypeVar
 
-from flask import abort, current_app, redirect, request, url_for
+from flask import abort, current_app, make_response, redirect, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from . import services
@@ -26,7 +27,18 @@ def see_other(endpoint: str, **values: Any) -> BaseResponse:
 
 
 def client_address() -> str:
-    return request.remote_addr or "unknown"
+    """Who counts as one client: an IPv4 address, or an IPv6 /64 (one household or device,
+    which can pick any address in it)."""
+    address = request.remote_addr or "unknown"
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
 
 
 def _settings(name: str) -> dict[str, int]:
@@ -34,28 +46,76 @@ def _settings(name: str) -> dict[str, int]:
     return {"limit": int(limit["limit"]), "window_seconds": int(limit["window_seconds"])}
 
 
-def limit_reached(name: str) -> bool:
+def _client(extra: str | None) -> str:
+    return client_address() if extra is None else f"{client_address()}\x00{extra}"
+
+
+# A secret lookup stays open to valid secrets while the limit is reached (a room that shares one
+# address keeps working), up to this many times the limit of failures: then guessing, and with it
+# everything, waits for the window. That bounds guessing per client to LOOKUP_CEILING x limit.
+LOOKUP_CEILING = 5
+
+
+def retry_after(name: str, *, extra: str | None = None, factor: int = 1) -> int:
+    """Seconds until this client may try limit ``name`` again (0: now). ``extra`` narrows the
+    bucket, e.g. to one assessment, so people sharing an address do not block each other;
+    ``factor`` multiplies the limit."""
+    settings = _settings(name)
+    return services.rate_limit_wait(get_session(), scope=name, client=_client(extra),
+                                    limit=settings["limit"] * factor, window_seconds=settings["window_seconds"])
+
+
+def guarded_lookup(name: str, lookup: Callable[[], R | None]) -> R | None:
+    """Look up a secret under limit ``name``: a valid secret passes, a failure counts and answers
+    429 (with Retry-After) once the limit is used up; past the ceiling every attempt waits."""
+    ceiling = retry_after(name, factor=LOOKUP_CEILING)
+    if ceiling:
+        too_many(ceiling)
+    found = lookup()
+    if found is not None:
+        return found
+    wait = retry_after(name)
+    count_attempt(name)
+    if wait:
+        too_many(wait)
+    return None
+
+
+def limit_reached(name: str, *, extra: str | None = None) -> bool:
     """Whether this client has used up the attempts of limit ``name`` in its window."""
-    return services.is_rate_limited(get_session(), scope=name, client=client_address(), **_settings(name))
+    return retry_after(name, extra=extra) > 0
 
 
-def count_attempt(name: str) -> None:
-    """Count one attempt against limit ``name`` (for lookups: call it when the lookup failed)."""
-    services.record_attempt(get_session(), scope=name, client=client_address())
+def count_attempt(name: str, *, extra: str | None = None) -> None:
+    """Count one attempt against limit ``name`` (lookups: a failed one; PDFs: a fresh render)."""
+    services.record_attempt(get_session(), scope=name, client=_client(extra))
+
+
+def refuse_if_limited(name: str, *, extra: str | None = None) -> None:
+    """Answer 429 with Retry-After when this client has used up limit ``name``."""
+    wait = retry_after(name, extra=extra)
+    if wait:
+        too_many(wait)
+
+
+def too_many(wait: int) -> NoReturn:
+    from .app import render_error
+
+    page, code = render_error(429)
+    abort(make_response(page, code, {"Retry-After": str(wait)}))
 
 
 def rate_limited(name: str, *, count_every_request: bool = False) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Answer 429 once the client has used up limit ``name``.
+    """Answer 429 (with Retry-After) once the client has used up limit ``name``.
 
-    With ``count_every_request`` each call counts (expensive work such as PDFs); otherwise the
-    view counts only failed attempts itself with ``count_attempt`` (secret lookups).
+    With ``count_every_request`` each call counts (creating things); otherwise the view counts
+    what it must itself with ``count_attempt`` (failed lookups, fresh renders).
     """
 
     def decorate(view: Callable[P, R]) -> Callable[P, R]:
         @wraps(view)
         def limited(*args: P.args, **kwargs: P.kwargs) -> R:
-            if limit_reached(name):
-                abort(429)
+            refuse_if_limited(name)
             if count_every_request:
                 count_attempt(name)
             return view(*args, **kwargs)

@@ -6,21 +6,23 @@ the same view objects as the PDF report.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, Response, current_app, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, make_response, render_template, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
+from .. import services
 from ..db import get_session
 from ..engine import evaluate, normalise_answers
 from ..i18n import current_language
 from ..presenter import present_result
 from ..reports import ReportCache, render_paper_pdf, render_report_pdf
+from ..reports.pdf import RenderError, RenderTimeout
 from ..services import aware
 from ..services import workshops as workshop_services
-from ..web import rate_limited
+from ..web import count_attempt, refuse_if_limited
 from .state import current_ruleset, location_of, review_index, with_assessment
 
 if TYPE_CHECKING:
@@ -90,7 +92,6 @@ def pdf_response(data: bytes, filename: str) -> Response:
 
 @bp.get("/ergebnis/bericht.pdf")
 @with_assessment
-@rate_limited("pdf", count_every_request=True)
 def report_pdf(assessment: Assessment) -> BaseResponse:
     """The report of this session's assessment; cached per answers revision, rule set and language."""
     if assessment.completed_at is None:
@@ -99,7 +100,12 @@ def report_pdf(assessment: Assessment) -> BaseResponse:
 
 
 def report_response(assessment: Assessment) -> Response:
-    """The PDF report of a finished assessment (also a typed-in paper sheet's, for its facilitator)."""
+    """The PDF report of a finished assessment (also a typed-in paper sheet's, for its facilitator).
+
+    Only a fresh render counts against the PDF limit, keyed to the assessment as well as the
+    address, so a workshop room sharing one address does not block itself. When the respondent
+    deleted their data while it rendered, the fresh PDF is removed again and not served.
+    """
     ruleset = current_ruleset()
     lang = current_language()
     created = aware(assessment.updated_at).date()
@@ -115,9 +121,38 @@ def report_response(assessment: Assessment) -> Response:
             created=created,
         )
 
-    data = report_cache().get_or_render(report_key(assessment, ruleset.hash, lang), render)
+    key = report_key(assessment, ruleset.hash, lang)
+    data = report_cache().get(key)
+    if data is None:
+        data = fresh_pdf(key, render, limit_key=assessment.public_id)
+        if not services.assessment_exists(get_session(), assessment.public_id):
+            forget_reports([assessment.public_id])
+            abort(404)
     name = "selbstcheck-ergebnis" if lang == "de" else "self-check-result"
     return pdf_response(data, f"{name}-{created.isoformat()}.pdf")
+
+
+RENDER_RETRY_SECONDS = 30
+
+
+def fresh_pdf(key: tuple[object, ...], render: Callable[[], bytes], *, limit_key: str) -> bytes:
+    """Render under the PDF limit and keep the result in the cache if the disk allows.
+
+    A render that times out or fails answers 503 with Retry-After (the error page says the
+    answers are safe); a cache that cannot be written only costs speed.
+    """
+    refuse_if_limited("pdf", extra=limit_key)
+    count_attempt("pdf", extra=limit_key)
+    try:
+        data = render()
+    except (RenderTimeout, RenderError):
+        from ..app import render_error
+
+        current_app.logger.exception("PDF could not be rendered")
+        page, code = render_error(503)
+        abort(make_response(page, code, {"Retry-After": str(RENDER_RETRY_SECONDS)}))
+    report_cache().keep(key, data)
+    return data
 
 
 @bp.get("/fragebogen.pdf")
@@ -125,6 +160,8 @@ def paper_pdf() -> BaseResponse:
     """The blank questionnaire for filling in on paper, from the same rule set as the web form."""
     ruleset = current_ruleset()
     lang = current_language()
-    data = report_cache().get_or_render((PAPER_OWNER, ruleset.hash, lang), lambda: render_paper_pdf(ruleset, lang=lang))
+    key = (PAPER_OWNER, ruleset.hash, lang)
+    data = report_cache().get(key) or fresh_pdf(key, lambda: render_paper_pdf(ruleset, lang=lang),
+                                                limit_key=PAPER_OWNER)
     name = "selbstcheck-fragebogen" if lang == "de" else "self-check-questionnaire"
     return pdf_response(data, f"{name}-{ruleset.version}.pdf")

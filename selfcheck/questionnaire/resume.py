@@ -7,13 +7,13 @@ secrets get the same answer. Failed attempts are counted in the database per cli
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, render_template
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import services
 from ..db import get_session
-from ..web import count_attempt, limit_reached, rate_limited, see_other
+from ..web import guarded_lookup, see_other
 from .forms import ResumeCodeForm
 from .state import bind_session
 
@@ -27,14 +27,12 @@ def by_code() -> BaseResponse | str | tuple[str, int]:
     form = ResumeCodeForm()
     if not form.is_submitted():
         return render_template("questionnaire/resume_code.html", form=form)
-    if limit_reached(LIMIT):
-        abort(429)
-    if form.validate():
-        assessment = services.resume_by_code(get_session(), form.code.data or "")
-        if assessment is not None:
-            bind_session(assessment)
-            return see_other("questionnaire.resume_here")
-    count_attempt(LIMIT)
+    valid = form.validate()
+    assessment = guarded_lookup(LIMIT, lambda: services.resume_by_code(get_session(), form.code.data or "")
+                                if valid else None)
+    if assessment is not None:
+        bind_session(assessment)
+        return see_other("questionnaire.resume_here")
     form.code.errors = [*form.code.errors, _invalid_code_message()]
     return render_template("questionnaire/resume_code.html", form=form), 422
 
@@ -44,11 +42,9 @@ def _invalid_code_message() -> str:
 
 
 @bp.get("/fortsetzen/<path:token>")
-@rate_limited(LIMIT)
 def by_link(token: str) -> BaseResponse | tuple[str, int, dict[str, str]]:
-    assessment = services.resume_by_token(get_session(), token)
+    assessment = guarded_lookup(LIMIT, lambda: services.resume_by_token(get_session(), token))
     if assessment is None:
-        count_attempt(LIMIT)
         return render_template("questionnaire/resume_invalid.html"), 404, {"Referrer-Policy": "no-referrer"}
     bind_session(assessment)
     response = see_other("questionnaire.resume_here")

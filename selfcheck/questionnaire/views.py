@@ -16,7 +16,7 @@ from .. import services
 from ..db import get_session
 from ..i18n import current_language
 from ..presenter import describe_value, question_numbers
-from ..web import see_other
+from ..web import rate_limited, see_other
 from .forms import ConfirmForm, StartForm, StepForm, build_step_form
 from .results import forget_reports
 from .state import (
@@ -59,6 +59,7 @@ def start() -> str:
 
 
 @bp.post("/start")
+@rate_limited("start", count_every_request=True)
 def begin() -> BaseResponse | tuple[str, int]:
     form = StartForm()
     if not form.validate():
@@ -122,14 +123,19 @@ def step(assessment: Assessment, number: int) -> BaseResponse | str | tuple[str,
         return location_of(assessment)
     shown = step_questions(ruleset, ruleset.steps[index], assessment.answers)
     lang = current_language()
-    if request.method == "GET":
+    if request.method != "POST":  # GET and HEAD
         form = build_step_form(shown, lang, stored=assessment.answers)
         return render_step(assessment, index, form)
     form = build_step_form(shown, lang)
     step_answers = form.checked_answers(ruleset)
     if step_answers is None:
         return render_step(assessment, index, form), 422
-    return save_and_move(assessment, index, shown, step_answers)
+    try:
+        return save_and_move(assessment, index, shown, step_answers)
+    except services.ConcurrentSaveError:
+        flash(_("Gerade wurde sehr oft gleichzeitig gespeichert. Ihre Antworten stehen noch im Formular: "
+                "Bitte speichern Sie noch einmal."), "error")
+        return render_step(assessment, index, form), 409
 
 
 def save_and_move(

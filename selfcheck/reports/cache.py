@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -24,6 +25,8 @@ from .version import TEMPLATE_VERSION
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
+
+logger = logging.getLogger(__name__)
 
 class ReportCache:
     """PDF bytes on disk, keyed by a tuple; the template version is always part of the key."""
@@ -52,9 +55,13 @@ class ReportCache:
         shutil.rmtree(self.folder_for(owner), ignore_errors=True)
 
     def get(self, key: tuple[object, ...]) -> bytes | None:
+        """The cached PDF, or None (also when the folder cannot be read: then we render again)."""
         try:
             return self.path_for(key).read_bytes()
         except FileNotFoundError:
+            return None
+        except OSError:
+            logger.warning("PDF cache cannot be read: %s", self.directory, exc_info=True)
             return None
 
     def put(self, key: tuple[object, ...], data: bytes) -> None:
@@ -69,11 +76,18 @@ class ReportCache:
             Path(temporary).unlink(missing_ok=True)
             raise
 
+    def keep(self, key: tuple[object, ...], data: bytes) -> None:
+        """Store for next time if the disk lets us; a full or read-only folder only costs speed."""
+        try:
+            self.put(key, data)
+        except OSError:
+            logger.warning("PDF cache cannot be written: %s", self.directory, exc_info=True)
+
     def get_or_render(self, key: tuple[object, ...], render: Callable[[], bytes]) -> bytes:
-        """The cached PDF for ``key``, or ``render()``'s result, stored for next time."""
+        """The cached PDF for ``key``, or ``render()``'s result, kept for next time if possible."""
         cached = self.get(key)
         if cached is not None:
             return cached
         data = render()
-        self.put(key, data)
+        self.keep(key, data)
         return data

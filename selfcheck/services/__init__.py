@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ..models import Assessment, RateLimitHit, utcnow
@@ -113,6 +113,13 @@ def find_assessment(db: Session, public_id: str | None) -> Assessment | None:
     return assessment
 
 
+def assessment_exists(db: Session, public_id: str) -> bool:
+    """Whether the assessment is still stored, as committed now (ends the session's read transaction,
+    so a deletion by another request is seen)."""
+    db.rollback()
+    return db.scalar(select(Assessment.id).where(Assessment.public_id == public_id)) is not None
+
+
 def resume_by_token(db: Session, token: str) -> Assessment | None:
     """The assessment a resume link belongs to; None for unknown and expired alike."""
     if not token or len(token) > 100:
@@ -130,6 +137,13 @@ def resume_by_code(db: Session, typed_code: str) -> Assessment | None:
     return None if found is None or is_expired(found) else found
 
 
+SAVE_ATTEMPTS = 20
+
+
+class ConcurrentSaveError(RuntimeError):
+    """Other saves kept winning; nothing of this one was stored (the caller shows the form again)."""
+
+
 def save_step(
     db: Session,
     assessment: Assessment,
@@ -139,22 +153,36 @@ def save_step(
     advance_to: int | None,
     retention_days: int,
 ) -> bool:
-    """Store the answers of one step in one transaction; return whether anything changed.
+    """Store the answers of one step; return whether anything changed.
 
-    Questions of the step that were left empty lose their old answer. ``advance_to`` opens
-    the next step (the furthest step never moves backwards).
+    Questions of the step that were left empty lose their old answer; answers to other steps are
+    kept as they are *now* in the database, not as they were when the request began: a compare-and-set
+    on the revision (and the furthest step) retries on top of a save from another tab, so two tabs
+    saving different steps at the same moment both keep their answers, and the revision counts both.
+    ``advance_to`` opens the next step (the furthest step never moves backwards).
     """
-    answers = {k: v for k, v in assessment.answers.items() if k not in step_question_ids}
-    answers.update(step_answers)
-    changed = answers != assessment.answers
-    if changed:
-        assessment.answers = answers
-        assessment.answers_revision += 1
-    if advance_to is not None and advance_to > assessment.furthest_step:
-        assessment.furthest_step = advance_to
-    _touch(assessment, retention_days)
-    db.commit()
-    return changed
+    for _attempt in range(SAVE_ATTEMPTS):
+        read_revision, read_furthest = assessment.answers_revision, assessment.furthest_step
+        answers = {k: v for k, v in assessment.answers.items() if k not in step_question_ids}
+        answers.update(step_answers)
+        changed = answers != assessment.answers
+        now = utcnow()
+        stored = db.execute(
+            update(Assessment)
+            .where(Assessment.id == assessment.id, Assessment.answers_revision == read_revision,
+                   Assessment.furthest_step == read_furthest)
+            .values(answers=answers, answers_revision=read_revision + int(changed),
+                    furthest_step=max(read_furthest, advance_to or 0), updated_at=now,
+                    expires_at=now + timedelta(days=retention_days))
+            .execution_options(synchronize_session=False)
+        )
+        if stored.rowcount == 1:
+            db.commit()
+            db.refresh(assessment)
+            return changed
+        db.rollback()
+        db.refresh(assessment)  # another tab saved in between: merge into what it stored
+    raise ConcurrentSaveError(assessment.public_id)
 
 
 def complete_assessment(db: Session, assessment: Assessment, *, retention_days: int) -> None:
@@ -195,22 +223,27 @@ def _bucket(scope: str, client: str) -> str:
     return sha256_hex(f"{scope}\x00{client}")
 
 
-def is_rate_limited(db: Session, *, scope: str, client: str, limit: int, window_seconds: int) -> bool:
-    """Whether ``client`` already made ``limit`` counted attempts in the window.
+def rate_limit_wait(db: Session, *, scope: str, client: str, limit: int, window_seconds: int) -> int:
+    """Seconds until ``client`` may try again under this limit (0: it may now).
 
     Attempts live in the database, so the limit holds across worker processes and hosts.
-    The bucket is a hash of scope and client: no client address is stored.
+    The bucket is a keyed hash of scope and client: no client address is stored.
     """
-    since = utcnow() - timedelta(seconds=window_seconds)
-    recent = db.scalar(
-        select(func.count())
-        .select_from(RateLimitHit)
+    now = utcnow()
+    since = now - timedelta(seconds=window_seconds)
+    recent = list(db.scalars(
+        select(RateLimitHit.created_at)
         .where(RateLimitHit.bucket == _bucket(scope, client), RateLimitHit.created_at > since)
-    )
-    return bool(recent is not None and recent >= limit)
+        .order_by(RateLimitHit.created_at.desc())
+        .limit(limit)
+    ))
+    if len(recent) < limit:
+        return 0
+    frees_at = aware(recent[-1]) + timedelta(seconds=window_seconds)  # the oldest that still counts
+    return max(1, int((frees_at - now).total_seconds()) + 1)
 
 
 def record_attempt(db: Session, *, scope: str, client: str) -> None:
-    """Count one attempt (for resume lookups: one that failed)."""
+    """Count one attempt (for secret lookups: one that failed; for PDFs: one fresh render)."""
     db.add(RateLimitHit(bucket=_bucket(scope, client), created_at=utcnow()))
     db.commit()

@@ -39,7 +39,7 @@ from ..questionnaire.results import forget_reports, report_response
 from ..questionnaire.state import bind_session, current_assessment, current_ruleset, retention_days
 from ..questionnaire.views import RESUME_ONCE_KEY
 from ..services import workshops as services
-from ..web import count_attempt, limit_reached, rate_limited, see_other
+from ..web import count_attempt, guarded_lookup, rate_limited, refuse_if_limited, see_other
 from .export import parts, to_csv, to_xlsx
 from .forms import ConsentForm, CreateWorkshopForm, JoinForm, NoteForm, PackOptionsForm, PaperMetaForm
 from .models import DEFAULT_MIN_GROUP_SIZE, Workshop
@@ -87,6 +87,7 @@ def index() -> str:
 
 
 @bp.post("/neu")
+@rate_limited("workshop_create", count_every_request=True)
 def create() -> BaseResponse | tuple[str, int]:
     form = CreateWorkshopForm()
     if not form.validate():
@@ -137,12 +138,10 @@ def _known_code(workshop: Workshop) -> str | None:
 
 
 @bp.get("/leiten/<token>")
-@rate_limited("workshop_link")
 def by_link(token: str) -> BaseResponse | tuple[str, int, dict[str, str]]:
     """Swap the facilitator link for a session and clean the URL."""
-    workshop = services.workshop_by_token(get_session(), token)
+    workshop = guarded_lookup("workshop_link", lambda: services.workshop_by_token(get_session(), token))
     if workshop is None:
-        count_attempt("workshop_link")
         return render_template("workshops/link_invalid.html"), 404, {"Referrer-Policy": "no-referrer"}
     _grant(workshop)
     response = see_other("workshops.dashboard", public_id=workshop.public_id)
@@ -175,21 +174,20 @@ def poster(workshop: Workshop) -> str:
 @bp.route("/beitreten", methods=["GET", "POST"])
 def join() -> BaseResponse | str | tuple[str, int]:
     """Participants join with the code; this starts an ordinary self-check."""
-    form = JoinForm(data={"code": request.args.get("code", "")[:40]} if request.method == "GET" else None)
-    if request.method == "GET":
+    form = JoinForm(data={"code": request.args.get("code", "")[:40]} if request.method != "POST" else None)
+    if request.method != "POST":
         return render_template("workshops/join.html", form=form)
-    if limit_reached("workshop_join"):
-        abort(429)
     if not form.validate():
         return render_template("workshops/join.html", form=form), 422
     db = get_session()
-    workshop = services.workshop_by_join_code(db, form.code.data or "")
+    workshop = guarded_lookup("workshop_join", lambda: services.workshop_by_join_code(db, form.code.data or ""))
     if workshop is None:
-        count_attempt("workshop_join")
         form.code.errors = [
             _("Diesen Code kennen wir nicht, oder der Workshop ist beendet. Bitte prüfen Sie die Eingabe.")
         ]
         return render_template("workshops/join.html", form=form), 422
+    refuse_if_limited("start")  # joining starts a self-check: the same limit as /start
+    count_attempt("start")
     assessment, resume = services.join_workshop(
         db,
         workshop,
@@ -334,7 +332,7 @@ def paper(workshop: Workshop) -> BaseResponse | str | tuple[str, int]:
     ruleset = current_ruleset()
     lang = current_language()
     questions = ruleset.questions
-    if request.method == "GET":
+    if request.method != "POST":
         form = build_step_form(questions, lang, formdata=None)
         return _render_paper(workshop, form, PaperMetaForm(formdata=None), lang)
     form = build_step_form(questions, lang)
@@ -382,7 +380,7 @@ def paper_edit(workshop: Workshop, member_id: str) -> BaseResponse | str | tuple
         abort(404)
     ruleset = current_ruleset()
     lang = current_language()
-    if request.method == "GET":
+    if request.method != "POST":
         form = build_step_form(ruleset.questions, lang, formdata=None, stored=dict(member.assessment.answers or {}))
         meta = PaperMetaForm(formdata=None, data={"organisation_name": member.assessment.organisation_name,
                                                   "consent": member.consent})
@@ -400,7 +398,6 @@ def paper_edit(workshop: Workshop, member_id: str) -> BaseResponse | str | tuple
 
 @bp.get("/<public_id>/papier/<member_id>/bericht.pdf")
 @led_workshop
-@rate_limited("pdf", count_every_request=True)
 def paper_report(workshop: Workshop, member_id: str) -> BaseResponse:
     """The individual report of a typed-in paper sheet, for the facilitator to hand over
     (the paper questionnaire promises one)."""
@@ -471,7 +468,7 @@ def consensus(workshop: Workshop, question_id: str) -> BaseResponse | str | tupl
     lang = current_language()
     db = get_session()
     stored = services.consensus_of(db, workshop).get(question_id)
-    if request.method == "GET":
+    if request.method != "POST":
         form = build_step_form((question,), lang, stored={question.id: stored.answer} if stored else {})
         note = NoteForm(formdata=None, data={"note": stored.note if stored else ""})
         return _render_consensus(workshop, question, form, note, lang)
@@ -577,7 +574,7 @@ def close(workshop: Workshop) -> BaseResponse | str:
     form = ConfirmForm()
     if workshop.closed_at is not None:
         return see_other("workshops.dashboard", public_id=workshop.public_id)
-    if request.method == "GET":
+    if request.method != "POST":
         view = build_view(current_ruleset(), group_input(workshop), current_language())
         return render_template("workshops/close.html", workshop=workshop, view=view, form=form)
     if not form.validate():

@@ -59,3 +59,26 @@ def test_start_and_resume_posts_never_fail(app: Any, name: str, code: str) -> No
 def test_resume_links_never_fail(app: Any, path: str) -> None:
     response = app.test_client().get("/fortsetzen/" + path.replace("?", "").replace("#", ""))
     assert response.status_code in (404, 429, 308, 301)
+
+
+MULTIPART_PATHS = ["/start", "/fortsetzen", "/schritt/1", "/schritt/2", "/schritt/3", "/workshop/",
+                   "/workshop/beitreten", "/uebersicht", "/loeschen"]
+
+
+@FUZZ
+@given(field=st.one_of(FIELDS, st.sampled_from(["organisation_name", "held_on", "note", "code", "title"])),
+       content=st.binary(max_size=200), path=st.sampled_from(MULTIPART_PATHS),
+       text=st.dictionaries(FIELDS, VALUES, max_size=3))
+def test_multipart_bodies_with_files_are_refused_not_crashed(
+        app: Any, field: str, content: bytes, path: str, text: dict[str, str]) -> None:
+    """A file part in any text or date field: a clear 400, never a 500."""
+    import io
+
+    browser, token = prepared(app) if not hasattr(app, "_fuzz") else app._fuzz
+    app._fuzz = (browser, token)
+    data: dict[str, Any] = {"csrf_token": token, **{k: v for k, v in text.items() if k != "csrf_token"}}
+    data[field] = (io.BytesIO(content), "datei.txt")
+    response = browser.client.post(path, data=data, content_type="multipart/form-data")
+    assert response.status_code == 400, (path, field, response.status_code)
+    if field != "csrf_token":  # a file instead of the token is refused as a CSRF failure first
+        assert "nur Text an" in response.text

@@ -46,13 +46,23 @@ def test_report_needs_a_finished_check(browser: Browser) -> None:
     assert response.location.endswith("/schritt/1")
 
 
-def test_report_downloads_are_rate_limited(app_factory: Any) -> None:
+def test_only_fresh_renders_count_and_each_assessment_has_its_own_limit(app_factory: Any) -> None:
+    """A workshop room shares one address: downloads of a cached report and other people's
+    reports never block a respondent; only fresh renders of one's own report count."""
     app = app_factory(RATE_LIMITS={"pdf": {"limit": 1}})
     browser = Browser(app.test_client())
     browser.start()
     complete_minimal(browser)
-    assert browser.get("/ergebnis/bericht.pdf").status_code == 200
-    assert browser.get("/ergebnis/bericht.pdf").status_code == 429
+    for _ in range(3):  # the first renders, the others come from the cache
+        assert browser.get("/ergebnis/bericht.pdf").status_code == 200
+    neighbour = Browser(app.test_client())  # same address, another assessment
+    neighbour.start()
+    complete_minimal(neighbour)
+    assert neighbour.get("/ergebnis/bericht.pdf").status_code == 200
+    browser.step(2, {"web": "nein", "sprachen": "2", "kanaele": ["messenger"]})  # a new revision: a fresh render
+    response = browser.get("/ergebnis/bericht.pdf")
+    assert response.status_code == 429
+    assert 0 < int(response.headers["Retry-After"]) <= 600
 
 
 def test_paper_questionnaire_is_linked_from_the_start_page(browser: Browser) -> None:

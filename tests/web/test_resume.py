@@ -111,15 +111,30 @@ def test_rate_limit_counts_failures_in_the_database(app_factory: Any) -> None:
     access = browser.start()
     for _ in range(3):
         assert app.test_client().get("/fortsetzen/" + "B" * 43).status_code == 404
-    assert app.test_client().get(access["link"]).status_code == 429
-    assert "Zu viele Versuche" in app.test_client().get(access["link"]).text
+    refused = app.test_client().get("/fortsetzen/" + "C" * 43)
+    assert refused.status_code == 429
+    assert "Zu viele Versuche" in refused.text
+    assert 0 < int(refused.headers["Retry-After"]) <= 600
+    # The valid link and code still work for people sharing the address (a workshop room).
+    assert app.test_client().get(access["link"]).status_code == 303
+    assert Browser(app.test_client()).submit("/fortsetzen", {"code": access["code"]}).status_code == 303
     # A second app process on the same database sees the same count.
     other_worker = app_factory(RATE_LIMITS={"resume": {"limit": 3}})
-    assert Browser(other_worker.test_client()).submit("/fortsetzen", {"code": access["code"]}).status_code == 429
+    assert Browser(other_worker.test_client()).submit("/fortsetzen", {"code": "ZZZZ-ZZZZ"}).status_code == 429
     with app.app_context():
         buckets = list(get_session().scalars(select(RateLimitHit.bucket)))
-    assert len(buckets) == 3
+    assert len(buckets) == 6  # five failed lookups, and the start of the check (creation limit)
     assert all("127.0.0.1" not in bucket for bucket in buckets)
+
+
+def test_guessing_stops_for_everybody_past_the_ceiling(app_factory: Any) -> None:
+    """Valid secrets pass a used-up limit, but only up to five times its failures: then guessing,
+    and with it every lookup from that client, waits for the window."""
+    app = app_factory(RATE_LIMITS={"resume": {"limit": 2}})
+    access = Browser(app.test_client()).start()
+    for _ in range(10):
+        app.test_client().get("/fortsetzen/" + "B" * 43)
+    assert app.test_client().get(access["link"]).status_code == 429
 
 
 def test_successful_resumes_are_not_limited(app_factory: Any) -> None:
