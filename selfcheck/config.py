@@ -26,6 +26,10 @@ DEFAULTS: dict[str, Any] = {
     "ENVIRONMENT": "development",
     # Signs the session and CSRF tokens. Development: generated once into the instance folder.
     "SECRET_KEY": None,
+    # Keys SECRET_KEY replaced (a JSON list, e.g. SELFCHECK_SECRET_KEY_FALLBACKS='["old"]'): sessions
+    # signed and secrets hashed with them stay valid; a secret found with an old key is re-hashed
+    # with the new one. Remove an old key once every stored secret had its chance (docs/deployment.md).
+    "SECRET_KEY_FALLBACKS": [],
     # SQLAlchemy URL. Default: SQLite file "selfcheck.sqlite" in the instance folder.
     # PostgreSQL: postgresql+psycopg://user:password@host:5432/dbname
     "DATABASE_URL": None,

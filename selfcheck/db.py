@@ -8,11 +8,16 @@ so several worker processes can share the file.
 from __future__ import annotations
 
 import importlib
+import threading
 from typing import Any
 
 from flask import Flask, current_app, g
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from .services.digests import KEYS as DIGEST_KEYS
+from .services.digests import derive_keys
 
 EXTENSION_KEY = "selfcheck.db"
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -31,13 +36,26 @@ def import_models() -> None:
         importlib.import_module(name)
 
 
+# A stalled database must not stall the app: connecting, waiting for a pooled connection and
+# running a statement all have an end (seconds). The health check has its own, shorter limit.
+CONNECT_TIMEOUT_SECONDS = 3
+POOL_TIMEOUT_SECONDS = 5
+STATEMENT_TIMEOUT_MS = 10_000
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite connections get the pragmas multi-process use needs."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # The server cancels a statement that runs too long; the URL's own options (e.g. a search
+    # path) are kept.
+    parsed = make_url(url)
+    options = f"{parsed.query.get('options', '')} -c statement_timeout={STATEMENT_TIMEOUT_MS}".strip()
+    return create_engine(parsed.difference_update_query(["options"]), pool_pre_ping=True,
+                         pool_timeout=POOL_TIMEOUT_SECONDS,
+                         connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "options": options})
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -50,7 +68,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
-    app.extensions[EXTENSION_KEY] = sessionmaker(engine, expire_on_commit=False)
+    keys = derive_keys(app.config["SECRET_KEY"], app.config.get("SECRET_KEY_FALLBACKS") or ())
+    app.extensions[EXTENSION_KEY] = sessionmaker(engine, expire_on_commit=False, info={DIGEST_KEYS: keys})
     app.teardown_appcontext(_close_session)
 
 
@@ -72,3 +91,31 @@ def _close_session(_exc: BaseException | None) -> None:
     session = g.pop("db_session", None)
     if session is not None:
         session.close()
+
+
+def make_probe_engine(url: str) -> Engine:
+    """An engine for the health check only: no pool, so a hung probe never takes a connection
+    that pages need."""
+    if url.startswith("sqlite"):
+        return create_engine(url, poolclass=NullPool, connect_args={"timeout": 2})
+    return create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 2})
+
+
+def answers_within(engine: Engine, seconds: float, logger: Any) -> bool:
+    """Whether ``SELECT 1`` succeeds within ``seconds``; a hung attempt is left to finish alone."""
+    outcome: list[bool] = []
+
+    def probe() -> None:
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+            outcome.append(True)
+        except Exception:  # the reason is logged, the probe only needs the verdict
+            logger.exception("Health check failed")
+
+    worker = threading.Thread(target=probe, name="health-probe", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        logger.error("Health check: the database did not answer within %s s", seconds)
+    return bool(outcome)

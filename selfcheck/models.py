@@ -46,9 +46,13 @@ class Assessment(Base):
     ruleset_id: Mapped[str] = mapped_column(String(100))
     ruleset_version: Mapped[str] = mapped_column(String(50))
     ruleset_hash: Mapped[str] = mapped_column(String(64))
-    # sha256 hex of the resume link token and of the normalised resume code; never the secrets.
+    # Keyed digests (HMAC-SHA256, services.digests) of the resume link token and of the normalised
+    # resume code; never the secrets.
     resume_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     resume_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Raised when new resume secrets are issued: a browser session holds the epoch it was opened
+    # with, so sessions opened with the old link or code stop working.
+    access_epoch: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -56,7 +60,7 @@ class Assessment(Base):
 
 
 class RateLimitHit(Base):
-    """One counted attempt. ``bucket`` is a hash of scope and client, never a raw address."""
+    """One counted attempt. ``bucket`` is a keyed digest of scope and client, never a raw address."""
 
     __tablename__ = "rate_limit_hits"
 

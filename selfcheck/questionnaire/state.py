@@ -1,6 +1,7 @@
 """Where a respondent is: the loaded rule set, the assessment of this session, step order.
 
-The session cookie holds only the assessment's opaque public id; answers stay on the server.
+The session cookie holds only the assessment's opaque public id and its access epoch; answers
+stay on the server. New resume secrets raise the epoch, so sessions opened with the old ones end.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 RULESET_KEY = "selfcheck.ruleset"
 SESSION_KEY = "assessment"
+EPOCH_KEY = "assessment_epoch"
 
 
 def current_ruleset() -> RuleSet:
@@ -32,8 +34,11 @@ def current_ruleset() -> RuleSet:
 def current_assessment() -> Assessment | None:
     """The live assessment of this browser session, or None."""
     found = services.find_assessment(get_session(), session.get(SESSION_KEY))
+    if found is not None and session.get(EPOCH_KEY) != found.access_epoch:
+        found = None  # opened with a resume link or code that has since been replaced
     if found is None and SESSION_KEY in session:
         session.pop(SESSION_KEY)
+        session.pop(EPOCH_KEY, None)
     return found
 
 
@@ -66,6 +71,7 @@ def bind_session(assessment: Assessment) -> None:
     session.clear()
     session.permanent = True
     session[SESSION_KEY] = assessment.public_id
+    session[EPOCH_KEY] = assessment.access_epoch
     if lang:
         session["lang"] = lang
 

@@ -16,6 +16,7 @@ from .. import services
 from ..db import get_session
 from ..i18n import current_language
 from ..presenter import describe_value, question_numbers
+from ..sealed import seal, unseal
 from ..web import rate_limited, see_other
 from .forms import ConfirmForm, StartForm, StepForm, build_step_form
 from .results import forget_reports
@@ -71,7 +72,7 @@ def begin() -> BaseResponse | tuple[str, int]:
         retention_days=retention_days(),
     )
     bind_session(assessment)
-    session[RESUME_ONCE_KEY] = {"token": resume.token, "code": resume.code_display}
+    session[RESUME_ONCE_KEY] = seal({"token": resume.token, "code": resume.code_display})
     return see_other("questionnaire.access")
 
 
@@ -91,7 +92,7 @@ def no_assessment() -> str:
 @with_assessment
 def access(_assessment: Assessment) -> str:
     """Show the resume link and code once (they are stored only as hashes)."""
-    secrets_once = session.pop(RESUME_ONCE_KEY, None)
+    secrets_once = unseal(session.pop(RESUME_ONCE_KEY, None))
     return render_template(
         "questionnaire/access.html",
         secrets=secrets_once,
@@ -107,7 +108,8 @@ def renew_access(assessment: Assessment) -> BaseResponse:
     if not form.validate():
         abort(400)
     resume = services.issue_resume(get_session(), assessment)
-    session[RESUME_ONCE_KEY] = {"token": resume.token, "code": resume.code_display}
+    bind_session(assessment)  # the new epoch: this browser stays in, every other session is out
+    session[RESUME_ONCE_KEY] = seal({"token": resume.token, "code": resume.code_display})
     return see_other("questionnaire.access")
 
 

@@ -3,12 +3,11 @@
 This module holds the self-check's use cases; ``workshops`` holds the workshop mode's.
 
 Every function takes the session explicitly and runs one transaction. Secrets (resume link
-tokens and codes) are returned once to the caller and stored only as sha256 hashes.
+tokens and codes) are returned once to the caller and stored only as keyed digests (``digests``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ..models import Assessment, RateLimitHit, utcnow
+from .digests import digest, find_by_digest
 
 if TYPE_CHECKING:
     from ..engine import RuleSet
@@ -39,10 +39,6 @@ class ResumeSecrets:
     @property
     def code_display(self) -> str:
         return f"{self.code[:4]}-{self.code[4:]}"
-
-
-def sha256_hex(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
 def normalise_resume_code(typed: str) -> str:
@@ -69,6 +65,7 @@ def start_assessment(
         organisation_name=(organisation_name or "").strip()[:ORGANISATION_NAME_MAX] or None,
         answers={},
         answers_revision=0,
+        access_epoch=0,
         furthest_step=0,
         ruleset_id=ruleset.id,
         ruleset_version=ruleset.version,
@@ -94,12 +91,13 @@ def _new_resume_secrets(db: Session, assessment: Assessment) -> ResumeSecrets:
     token = secrets.token_urlsafe(32)  # 256 bits
     while True:
         code = "".join(secrets.choice(RESUME_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
-        code_hash = sha256_hex(code)
+        code_hash = digest(db, code)
         taken = db.scalar(select(Assessment.id).where(Assessment.resume_code_hash == code_hash))
         if taken is None or taken == assessment.id:
             break
-    assessment.resume_token_hash = sha256_hex(token)
+    assessment.resume_token_hash = digest(db, token)
     assessment.resume_code_hash = code_hash
+    assessment.access_epoch += 1  # sessions opened with the old link or code lose access
     return ResumeSecrets(token=token, code=code)
 
 
@@ -124,7 +122,7 @@ def resume_by_token(db: Session, token: str) -> Assessment | None:
     """The assessment a resume link belongs to; None for unknown and expired alike."""
     if not token or len(token) > 100:
         return None
-    found = db.scalar(select(Assessment).where(Assessment.resume_token_hash == sha256_hex(token)))
+    found = find_by_digest(db, Assessment.resume_token_hash, token)
     return None if found is None or is_expired(found) else found
 
 
@@ -133,7 +131,7 @@ def resume_by_code(db: Session, typed_code: str) -> Assessment | None:
     code = normalise_resume_code(typed_code or "")
     if len(code) != RESUME_CODE_LENGTH:
         return None
-    found = db.scalar(select(Assessment).where(Assessment.resume_code_hash == sha256_hex(code)))
+    found = find_by_digest(db, Assessment.resume_code_hash, code)
     return None if found is None or is_expired(found) else found
 
 
@@ -219,8 +217,8 @@ def existing_public_ids(db: Session) -> set[str]:
     return set(db.scalars(select(Assessment.public_id)))
 
 
-def _bucket(scope: str, client: str) -> str:
-    return sha256_hex(f"{scope}\x00{client}")
+def _bucket(db: Session, scope: str, client: str) -> str:
+    return digest(db, f"{scope}\x00{client}")
 
 
 def rate_limit_wait(db: Session, *, scope: str, client: str, limit: int, window_seconds: int) -> int:
@@ -233,7 +231,7 @@ def rate_limit_wait(db: Session, *, scope: str, client: str, limit: int, window_
     since = now - timedelta(seconds=window_seconds)
     recent = list(db.scalars(
         select(RateLimitHit.created_at)
-        .where(RateLimitHit.bucket == _bucket(scope, client), RateLimitHit.created_at > since)
+        .where(RateLimitHit.bucket == _bucket(db, scope, client), RateLimitHit.created_at > since)
         .order_by(RateLimitHit.created_at.desc())
         .limit(limit)
     ))
@@ -245,5 +243,5 @@ def rate_limit_wait(db: Session, *, scope: str, client: str, limit: int, window_
 
 def record_attempt(db: Session, *, scope: str, client: str) -> None:
     """Count one attempt (for secret lookups: one that failed; for PDFs: one fresh render)."""
-    db.add(RateLimitHit(bucket=_bucket(scope, client), created_at=utcnow()))
+    db.add(RateLimitHit(bucket=_bucket(db, scope, client), created_at=utcnow()))
     db.commit()

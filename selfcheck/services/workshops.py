@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from .. import services
 from ..engine.group import answered_enough
 from ..models import Assessment, utcnow
-from ..services import RESUME_CODE_ALPHABET, aware, normalise_resume_code, sha256_hex
+from ..services import RESUME_CODE_ALPHABET, aware, normalise_resume_code
 from ..workshops.models import (
     DEFAULT_MIN_GROUP_SIZE,
     MUNICIPALITY_MAX,
@@ -30,6 +30,7 @@ from ..workshops.models import (
     Workshop,
     WorkshopMember,
 )
+from .digests import digest, find_by_digest
 
 if TYPE_CHECKING:
     from ..engine import RuleSet
@@ -77,13 +78,15 @@ def create_workshop(
         municipality=municipality.strip()[:MUNICIPALITY_MAX],
         held_on=held_on,
         min_group_size=max(2, min_group_size),
-        facilitator_token_hash=sha256_hex(token),
+        access_epoch=0,
+        facilitator_token_hash="",
         ruleset_id=ruleset.id,
         ruleset_version=ruleset.version,
         ruleset_hash=ruleset.hash,
         created_at=now,
         expires_at=now + timedelta(days=retention_days),
     )
+    workshop.facilitator_token_hash = digest(db, token)
     code = _new_join_code(db, workshop)
     db.add(workshop)
     db.commit()
@@ -93,9 +96,9 @@ def create_workshop(
 def _new_join_code(db: Session, workshop: Workshop) -> str:
     while True:
         code = "".join(secrets.choice(RESUME_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
-        taken = db.scalar(select(Workshop.id).where(Workshop.join_code_hash == sha256_hex(code)))
+        taken = db.scalar(select(Workshop.id).where(Workshop.join_code_hash == digest(db, code)))
         if taken is None:
-            workshop.join_code_hash = sha256_hex(code)
+            workshop.join_code_hash = digest(db, code)
             return code
 
 
@@ -109,7 +112,8 @@ def renew_join_code(db: Session, workshop: Workshop) -> str:
 def renew_facilitator_link(db: Session, workshop: Workshop) -> str:
     """A new facilitator link; the old one stops working."""
     token = secrets.token_urlsafe(32)
-    workshop.facilitator_token_hash = sha256_hex(token)
+    workshop.facilitator_token_hash = digest(db, token)
+    workshop.access_epoch += 1  # browsers that opened the old link lose access
     db.commit()
     return token
 
@@ -126,7 +130,7 @@ def workshop_by_token(db: Session, token: str) -> Workshop | None:
     """The workshop a facilitator link belongs to; None for unknown and expired alike."""
     if not token or len(token) > TOKEN_MAX_LENGTH:
         return None
-    found = db.scalar(select(Workshop).where(Workshop.facilitator_token_hash == sha256_hex(token)))
+    found = find_by_digest(db, Workshop.facilitator_token_hash, token)
     return None if found is None or is_expired(found) else found
 
 
@@ -135,7 +139,7 @@ def workshop_by_join_code(db: Session, typed_code: str) -> Workshop | None:
     code = normalise_resume_code(typed_code or "")
     if len(code) != JOIN_CODE_LENGTH:
         return None
-    found = db.scalar(select(Workshop).where(Workshop.join_code_hash == sha256_hex(code)))
+    found = find_by_digest(db, Workshop.join_code_hash, code)
     if found is None or found.closed_at is not None or is_expired(found):
         return None
     return found

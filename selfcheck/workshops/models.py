@@ -35,6 +35,8 @@ class Workshop(Base):
     # (or with the member's consent).
     min_group_size: Mapped[int] = mapped_column(Integer, default=DEFAULT_MIN_GROUP_SIZE)
     facilitator_token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Raised with a new facilitator link: browsers that opened the old one lose access.
+    access_epoch: Mapped[int] = mapped_column(Integer, default=0)
     join_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     ruleset_id: Mapped[str] = mapped_column(String(100))
     ruleset_version: Mapped[str] = mapped_column(String(50))

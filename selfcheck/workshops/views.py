@@ -38,6 +38,7 @@ from ..questionnaire.forms import ConfirmForm, build_step_form
 from ..questionnaire.results import forget_reports, report_response
 from ..questionnaire.state import bind_session, current_assessment, current_ruleset, retention_days
 from ..questionnaire.views import RESUME_ONCE_KEY
+from ..sealed import seal, unseal
 from ..services import workshops as services
 from ..web import count_attempt, guarded_lookup, rate_limited, refuse_if_limited, see_other
 from .export import parts, to_csv, to_xlsx
@@ -49,21 +50,33 @@ from .qr import qr_svg
 R = TypeVar("R")
 bp = Blueprint("workshops", __name__, url_prefix="/workshop", static_folder="static")
 
-LED_KEY = "workshops_led"  # public ids of the workshops this browser may lead
-CODES_KEY = "workshop_codes"  # public id -> join code, so the poster can be printed again
+LED_KEY = "workshops_led"  # public id -> access epoch of the workshops this browser may lead
+CODES_KEY = "workshop_codes"  # public id -> sealed join code, so the poster can be printed again
 SECRETS_ONCE_KEY = "workshop_secrets_once"
 MAX_LED = 10
 
 
+def _led() -> dict[str, int]:
+    """The workshops this browser leads, with the access epoch it was granted (a list: older cookies)."""
+    led = session.get(LED_KEY, {})
+    return dict.fromkeys(led, 0) if isinstance(led, list) else dict(led)
+
+
 def _grant(workshop: Workshop) -> None:
-    led = [wid for wid in session.get(LED_KEY, []) if wid != workshop.public_id]
-    session[LED_KEY] = [*led, workshop.public_id][-MAX_LED:]
+    led = {wid: epoch for wid, epoch in _led().items() if wid != workshop.public_id}
+    led[workshop.public_id] = workshop.access_epoch
+    session[LED_KEY] = dict(list(led.items())[-MAX_LED:])
     session.permanent = True
 
 
+def _forget(public_id: str) -> None:
+    session[LED_KEY] = {wid: epoch for wid, epoch in _led().items() if wid != public_id}
+    session[CODES_KEY] = {k: v for k, v in session.get(CODES_KEY, {}).items() if k != public_id}
+
+
 def _remember_code(workshop: Workshop, code: str) -> None:
-    codes = {k: v for k, v in session.get(CODES_KEY, {}).items() if k in session.get(LED_KEY, [])}
-    codes[workshop.public_id] = code
+    codes = {k: v for k, v in session.get(CODES_KEY, {}).items() if k in _led()}
+    codes[workshop.public_id] = seal(code)
     session[CODES_KEY] = codes
 
 
@@ -74,7 +87,7 @@ def led_workshop(view: Callable[..., R]) -> Callable[..., R]:
     @wraps(view)
     def with_workshop(public_id: str, **kwargs: Any) -> R:
         workshop = services.find_workshop(get_session(), public_id)
-        if workshop is None or public_id not in session.get(LED_KEY, []):
+        if workshop is None or _led().get(public_id) != workshop.access_epoch:
             abort(Response(render_template("workshops/no_access.html"), 404))
         return view(workshop, **kwargs)
 
@@ -103,7 +116,7 @@ def create() -> BaseResponse | tuple[str, int]:
     )
     _grant(workshop)
     _remember_code(workshop, secrets.code)
-    session[SECRETS_ONCE_KEY] = {"token": secrets.token}
+    session[SECRETS_ONCE_KEY] = seal({"token": secrets.token})
     return see_other("workshops.access", public_id=workshop.public_id)
 
 
@@ -111,7 +124,7 @@ def create() -> BaseResponse | tuple[str, int]:
 @led_workshop
 def access(workshop: Workshop) -> str:
     """The facilitator link, shown once (it is stored only as a hash)."""
-    once = session.pop(SECRETS_ONCE_KEY, None)
+    once = unseal(session.pop(SECRETS_ONCE_KEY, None))
     return render_template(
         "workshops/access.html", workshop=workshop, secrets=once, code=_known_code(workshop), form=ConfirmForm()
     )
@@ -124,7 +137,8 @@ def renew(workshop: Workshop) -> BaseResponse:
         abort(400)
     what = request.form.get("renew")
     if what == "link":
-        session[SECRETS_ONCE_KEY] = {"token": services.renew_facilitator_link(get_session(), workshop)}
+        session[SECRETS_ONCE_KEY] = seal({"token": services.renew_facilitator_link(get_session(), workshop)})
+        _grant(workshop)  # the new epoch: this browser stays in, browsers with the old link are out
         return see_other("workshops.access", public_id=workshop.public_id)
     if what == "code" and workshop.closed_at is None:
         _remember_code(workshop, services.renew_join_code(get_session(), workshop))
@@ -133,7 +147,7 @@ def renew(workshop: Workshop) -> BaseResponse:
 
 
 def _known_code(workshop: Workshop) -> str | None:
-    code = session.get(CODES_KEY, {}).get(workshop.public_id)
+    code = unseal(session.get(CODES_KEY, {}).get(workshop.public_id))
     return services.display_code(code) if code and workshop.closed_at is None else None
 
 
@@ -197,7 +211,7 @@ def join() -> BaseResponse | str | tuple[str, int]:
         retention_days=retention_days(),
     )
     bind_session(assessment)
-    session[RESUME_ONCE_KEY] = {"token": resume.token, "code": resume.code_display}
+    session[RESUME_ONCE_KEY] = seal({"token": resume.token, "code": resume.code_display})
     flash(_("Sie nehmen jetzt am Workshop „%(title)s“ teil.", title=workshop.title), "success")
     return see_other("questionnaire.access")
 
@@ -608,8 +622,7 @@ def delete(workshop: Workshop) -> BaseResponse | str:
             abort(400)
         public_id = workshop.public_id  # the row is gone after the delete
         forget_reports(services.delete_workshop(get_session(), workshop))
-        session[LED_KEY] = [wid for wid in session.get(LED_KEY, []) if wid != public_id]
-        session[CODES_KEY] = {k: v for k, v in session.get(CODES_KEY, {}).items() if k != public_id}
+        _forget(public_id)
         flash(_("Der Workshop und alle Antworten seiner Teilnehmenden sind gelöscht."), "success")
         return see_other("workshops.index")
     members = len(services.live_members(get_session(), workshop))

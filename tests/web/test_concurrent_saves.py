@@ -6,10 +6,9 @@ import threading
 from typing import Any
 
 import pytest
-from sqlalchemy.orm import sessionmaker
 
 from selfcheck import services
-from selfcheck.db import engine_of
+from selfcheck.db import EXTENSION_KEY
 from selfcheck.models import Assessment
 from tests.support.webflow import Browser, answer_minimal
 
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.database
 
 def test_a_save_on_a_stale_copy_merges_into_what_the_other_tab_stored(app: Any, minimal_ruleset: Any) -> None:
     """The interleaving that lost answers: both tabs read, tab 1 saves, tab 2 saves its stale copy."""
-    sessions = sessionmaker(engine_of(app), expire_on_commit=False)
+    sessions = app.extensions[EXTENSION_KEY]  # the app's sessions: they carry the digest keys
     with sessions() as tab1, sessions() as tab2, sessions() as check:
         first, _ = services.start_assessment(tab1, minimal_ruleset, organisation_name=None, retention_days=30)
         second = tab2.get(Assessment, first.id)

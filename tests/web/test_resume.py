@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import zlib
 from datetime import timedelta
 from typing import Any
 
@@ -10,6 +13,7 @@ from sqlalchemy import select, update
 from selfcheck import services
 from selfcheck.db import get_session
 from selfcheck.models import Assessment, RateLimitHit, utcnow
+from selfcheck.services.digests import digest
 from tests.support.webflow import Browser, answer_minimal
 
 
@@ -60,16 +64,60 @@ def test_wrong_code_gets_a_clear_message(browser: Browser) -> None:
     assert 'href="#code"' in response.text
 
 
+def cookie_payload(value: str) -> bytes:
+    """What a Flask session cookie carries, as anyone holding the cookie can read it."""
+    compressed = value.startswith(".")
+    body = value.lstrip(".").split(".")[0]
+    data = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+    return zlib.decompress(data) if compressed else data
+
+
 def test_only_hashes_are_stored(app: Any, browser: Browser) -> None:
     access = browser.start()
     (assessment,) = all_assessments(app)
     token = access["link"].rsplit("/", 1)[1]
     code = access["code"].replace("-", "")
-    assert assessment.resume_token_hash == services.sha256_hex(token)
-    assert assessment.resume_code_hash == services.sha256_hex(code)
+    with app.app_context():
+        db = get_session()
+        assert assessment.resume_token_hash == digest(db, token)
+        assert assessment.resume_code_hash == digest(db, code)
+    # keyed: a database dump alone cannot test guesses (plain SHA-256 of the code would match)
+    assert assessment.resume_code_hash != hashlib.sha256(code.encode()).hexdigest()
     values = [str(getattr(assessment, column.key)) for column in Assessment.__table__.columns]
     assert not any(token in value or code in value for value in values)
     assert len(token) >= 43  # 32 random bytes, base64url
+    # Nothing of the secrets sits readable in the session cookie between /start and /zugang.
+    fresh = Browser(app.test_client())
+    fresh.submit("/start", {"organisation_name": ""}, form_url="/")
+    raw = cookie_payload(fresh.client.get_cookie("session").value)
+    assert b"resume" in raw  # the sealed value is there ...
+    assert b'"token"' not in raw  # ... but neither the token nor the code can be read
+    assert b'"code"' not in raw
+
+
+def test_hashes_from_before_keyed_digests_still_resume_and_are_upgraded(app: Any, browser: Browser) -> None:
+    access = browser.start()
+    code = access["code"].replace("-", "")
+    with app.app_context():
+        db = get_session()
+        (assessment,) = db.scalars(select(Assessment)).all()
+        assessment.resume_code_hash = hashlib.sha256(code.encode()).hexdigest()  # as stored before
+        db.commit()
+    assert Browser(app.test_client()).submit("/fortsetzen", {"code": access["code"]}).status_code == 303
+    with app.app_context():
+        db = get_session()
+        (assessment,) = db.scalars(select(Assessment)).all()
+        assert assessment.resume_code_hash == digest(db, code)
+
+
+def test_a_new_link_ends_the_sessions_opened_with_the_old_one(app: Any, browser: Browser) -> None:
+    access = browser.start()
+    other_device = Browser(app.test_client())
+    assert other_device.get(access["link"]).status_code == 303
+    assert other_device.get("/schritt/1").status_code == 200
+    assert browser.submit("/zugang", {}).status_code == 303  # "Neuen Link und Code erstellen"
+    assert other_device.get("/schritt/1").status_code == 303  # out: sent to "no assessment"
+    assert browser.get("/schritt/1").status_code == 200  # the browser that renewed stays in
 
 
 def test_unknown_forged_and_expired_links_look_the_same(app: Any, browser: Browser) -> None:

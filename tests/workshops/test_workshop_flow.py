@@ -37,6 +37,16 @@ ANSWERS: list[tuple[str, bool, dict[str, Any], dict[str, Any], dict[str, Any]]] 
 ]
 
 
+def cookie_text(value: str) -> str:
+    """What a Flask session cookie carries, as anyone holding it can read it."""
+    import base64
+    import zlib
+
+    body = value.lstrip(".").split(".")[0]
+    data = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+    return (zlib.decompress(data) if value.startswith(".") else data).decode("utf-8", "replace")
+
+
 def join_and_answer(app: Any, code: str, index: int) -> Participant:
     name, consent, profile, digital, partnership = ANSWERS[index]
     person = Participant(app.test_client())
@@ -136,6 +146,9 @@ def test_facilitator_link_is_swapped_for_a_session_and_the_url_cleaned(app: Any)
 def test_renewed_facilitator_link_replaces_the_old_one(app: Any) -> None:
     lead = Facilitator(app.test_client())
     workshop = lead.create()
+    colleague = Client(app.test_client())  # opened the old link earlier: a session of its own
+    assert colleague.get(workshop["link"]).status_code == 303
+    assert colleague.get(workshop["dashboard"]).status_code == 200
     response = lead.submit(f"{workshop['base']}/zugang", {"renew": "link"})
     assert response.status_code == 303
     page = lead.get(f"{workshop['base']}/zugang").text
@@ -144,6 +157,11 @@ def test_renewed_facilitator_link_replaces_the_old_one(app: Any) -> None:
     assert new_link.group(1) != workshop["link"]
     assert Client(app.test_client()).get(workshop["link"]).status_code == 404
     assert Client(app.test_client()).get(new_link.group(1)).status_code == 303
+    assert colleague.get(workshop["dashboard"]).status_code == 404  # the old link's session is revoked
+    assert lead.get(workshop["dashboard"]).status_code == 200  # the browser that renewed stays in
+    # The join code that lets the poster be printed again travels sealed in the cookie.
+    cookie = lead.client.get_cookie("session").value
+    assert workshop["code"].replace("-", "") not in cookie_text(cookie)
 
 
 def test_poster_shows_code_and_local_qr_svg(app: Any) -> None:
