@@ -72,3 +72,22 @@ def test_paper_questionnaire_is_linked_from_the_start_page(browser: Browser) -> 
     assert response.data.startswith(b"%PDF")
     assert response.headers["Content-Disposition"] == 'attachment; filename="selbstcheck-fragebogen-1.0.pdf"'
     assert "Haben Sie ein Online-Angebot?" in pdf_text(response.data)
+
+
+def test_a_render_past_its_deadline_answers_503_with_retry_after(app: Any) -> None:
+    from selfcheck.reports import pdf
+
+    browser = Browser(app.test_client())
+    browser.start()
+    complete_minimal(browser)
+    before = dict(pdf._settings)
+    pdf.configure(timeout_seconds=0.001)
+    try:
+        response = browser.get("/ergebnis/bericht.pdf")
+    finally:
+        pdf._settings.update(before)
+        pdf.stop_worker()
+    assert response.status_code == 503
+    assert int(response.headers["Retry-After"]) > 0
+    assert "Ihre Antworten sind gespeichert" in response.text
+    assert browser.get("/ergebnis/bericht.pdf").status_code == 200  # the next try works
