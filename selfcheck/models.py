@@ -67,3 +67,16 @@ class RateLimitHit(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     bucket: Mapped[str] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class RuleSnapshot(Base):
+    """A rule set as it was published to respondents, kept by content hash and never changed, so a
+    finished assessment's result and report can be reproduced with the rules it was answered with."""
+
+    __tablename__ = "rule_snapshots"
+
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ruleset_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[str] = mapped_column(String(50))
+    files: Mapped[dict[str, str]] = mapped_column(JSON)  # rule file name -> its text
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -11,6 +11,7 @@ import importlib
 
 import click
 
+from . import research  # noqa: F401 - adds "rules diff" and "rules impact" to the rules group
 from .rules import rules_group, score_command
 
 LAZY_COMMANDS = {

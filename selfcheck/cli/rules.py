@@ -18,6 +18,7 @@ from ..engine.schema import ANSWERS_FILE, EXAMPLE_FILE, RULE_FILE
 from ..engine.yamlsrc import YamlError, line_of, read_yaml
 from ..resources import shipped
 
+ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 SCHEMAS = {"rule-file.schema.json": RULE_FILE, "example.schema.json": EXAMPLE_FILE}
 RULES_HELP = "Folder of the rule set. Default: $SELFCHECK_RULES_DIR, else the shipped rule set."
 
@@ -116,8 +117,10 @@ def schema_json(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def read_answers_file(path: Path, ruleset: RuleSet) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Read an answers file (YAML or JSON); print problems as file:line and exit 1 if any."""
+def read_answers_file(path: Path, ruleset: RuleSet, *, raw: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Read an answers file (YAML or JSON); print problems as file:line and exit 1 if any.
+
+    ``raw`` returns the answers as written (for scoring them under another rule set)."""
     import jsonschema
 
     file = display_path(path)
@@ -132,6 +135,8 @@ def read_answers_file(path: Path, ruleset: RuleSet) -> tuple[dict[str, Any], dic
     problems = schema_problems(jsonschema.Draft202012Validator(ANSWERS_FILE), data, file)
     lines = [str(p) for p in problems]
     answers: dict[str, Any] = {}
+    if not problems and raw:
+        return dict(data["answers"]), dict(data.get("organisation") or {})
     if not problems:
         answers, answer_problems = normalise_answers(ruleset, data["answers"])
         lines += [f"{file}:{line_of(data, ['answers', p.question_id])}: {p.code} {p.question_id}: {p.message}"

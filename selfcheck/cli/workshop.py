@@ -9,9 +9,7 @@ from pathlib import Path
 import click
 
 from .report import lang_option, output_option, rules_option, write_output
-from .rules import load_or_exit, read_answers_file
-
-ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
+from .rules import ANSWER_SUFFIXES, load_or_exit, read_answers_file
 
 
 @click.group("workshop")

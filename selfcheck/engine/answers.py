@@ -33,7 +33,9 @@ def normalise_answer(question: Question, value: Any) -> Any:
             raise ValueError("'trifft nicht zu' is not offered for this question")
         return NOT_APPLICABLE
     option_ids = [o.id for o in question.options]
+    renamed = {old: o.id for o in question.options for old in o.renamed_from}
     if question.type == "single":
+        value = renamed.get(value, value) if isinstance(value, str) else value
         if value not in option_ids:
             raise ValueError(f"{value!r} is not an option; use one of {', '.join(option_ids)}")
         return value
@@ -41,6 +43,7 @@ def normalise_answer(question: Question, value: Any) -> Any:
         chosen = [value] if isinstance(value, str) else value
         if not isinstance(chosen, list | tuple) or not all(isinstance(v, str) for v in chosen):
             raise ValueError("expected a list of option ids")
+        chosen = [renamed.get(v, v) for v in chosen]
         wrong = [v for v in chosen if v not in option_ids]
         if wrong:
             raise ValueError(f"{', '.join(map(repr, wrong))} not among the options {', '.join(option_ids)}")
@@ -67,6 +70,18 @@ def normalise_answer(question: Question, value: Any) -> Any:
     return value
 
 
+def migrate(ruleset: RuleSet, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Stored answers under the current question ids: an answer to an earlier id (``renamed_from``)
+    moves to the question that has it, unless that question has an answer of its own."""
+    moved = dict(raw)
+    for question in ruleset.questions:
+        for old in question.renamed_from:
+            if old in moved:
+                value = moved.pop(old)
+                moved.setdefault(question.id, value)
+    return moved
+
+
 def normalise_answers(ruleset: RuleSet, raw: Mapping[str, Any]) -> tuple[Answers, list[AnswerProblem]]:
     """Clean answers and the problems of those that were dropped.
 
@@ -74,7 +89,9 @@ def normalise_answers(ruleset: RuleSet, raw: Mapping[str, Any]) -> tuple[Answers
     """
     clean: Answers = {}
     problems: list[AnswerProblem] = []
-    for question_id, value in raw.items():
+    for question_id, value in migrate(ruleset, raw).items():
+        if question_id in ruleset.retired:
+            continue  # removed on purpose; the stored answer stays where it is
         try:
             question = ruleset.question(str(question_id))
         except KeyError:

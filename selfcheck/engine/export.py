@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from .model import Question, RuleSet, Text
@@ -25,9 +26,12 @@ def _question(q: Question) -> dict[str, Any]:
         "not_applicable": q.not_applicable,
         "visible_if": q.visible_if_text,
     }
+    if q.renamed_from:
+        data["renamed_from"] = list(q.renamed_from)
     if q.options:
         data["options"] = [
-            {"id": o.id, "label": _text(o.label), "points": o.points, "exclusive": o.exclusive} for o in q.options
+            {"id": o.id, "label": _text(o.label), "points": o.points, "exclusive": o.exclusive,
+             **({"renamed_from": list(o.renamed_from)} if o.renamed_from else {})} for o in q.options
         ]
     if q.bands:
         data["bands"] = [{"below": b.below, "label": _text(b.label), "points": b.points} for b in q.bands]
@@ -44,6 +48,11 @@ def ruleset_to_dict(rs: RuleSet) -> dict[str, Any]:
         "format": rs.format,
         "title": _text(rs.title),
         "description": _text(rs.description),
+        "languages": list(rs.languages),
+        "audience_question": rs.audience_question,
+        "results": asdict(rs.results),
+        "retired": list(rs.retired),
+        "levels": [{"id": lv.id, "min": lv.min, "max": lv.max, "label": _text(lv.label)} for lv in rs.levels],
         "profile": [_question(q) for q in rs.profile],
         "dimensions": [
             {
@@ -61,7 +70,8 @@ def ruleset_to_dict(rs: RuleSet) -> dict[str, Any]:
             "threshold": rs.blend.threshold,
             "axes": [{"id": a.id, "label": _text(a.label), "questions": list(a.question_ids)} for a in rs.blend.axes],
             "types": [
-                {"id": t.id, "label": _text(t.label), "description": _text(t.description), "when": dict(t.when)}
+                {"id": t.id, "label": _text(t.label), "description": _text(t.description), "when": dict(t.when),
+                 "settled": list(t.settled)}
                 for t in rs.blend.types
             ],
         },
@@ -79,6 +89,9 @@ def ruleset_to_dict(rs: RuleSet) -> dict[str, Any]:
                 "example": _text(r.example),
                 "sources": [{"source": c.source_id, "evidence": c.evidence} for c in r.sources],
                 "weight": r.weight,
+                "priority": r.priority,
+                "kind": r.kind,
+                "replaces": list(r.replaces),
             }
             for r in rs.recommendations
         ],

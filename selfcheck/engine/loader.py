@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -149,7 +150,9 @@ def _text(value: Any) -> Text | None:
 
 def _options(raw: Any) -> tuple[Option, ...]:
     return tuple(
-        Option(o["id"], _text(o["label"]) or Text(""), o.get("points"), o.get("exclusive", False)) for o in raw
+        Option(o["id"], _text(o["label"]) or Text(""), o.get("points"), o.get("exclusive", False),
+               tuple(o.get("renamed_from", ())))
+        for o in raw
     )
 
 
@@ -224,6 +227,7 @@ class _Builder:
             dimension_id=dimension_id,
             weight=raw.get("weight", 1),
             scored=dimension_id is not None and kind != "text",
+            renamed_from=tuple(raw.get("renamed_from", ())),
             origin=origin,
         )
 
@@ -288,6 +292,7 @@ class _Builder:
             blend=self.blend(merged.get("blend", {}), dimensions),
             hash=content_hash,
             audience_question=merged.get("audience_question"),
+            retired=tuple(merged.get("retired", ())),
             results=ResultSettings(**merged.get("results", {})),
             path=self.reader.folder,
         )
@@ -322,6 +327,7 @@ def check_ruleset(folder: Path | str, *, examples: bool = True) -> tuple[RuleSet
     one must not stop the app or the scoring of real answers.
     """
     from .checks import check_examples, check_model
+    from .published import check_published
 
     folder = Path(folder)
     if not folder.is_dir():
@@ -334,6 +340,7 @@ def check_ruleset(folder: Path | str, *, examples: bool = True) -> tuple[RuleSet
     ruleset = builder.build(content_hash(folder))
     problems = builder.problems
     problems.extend(check_model(ruleset, reader))
+    problems.extend(check_published(ruleset, folder))
     if examples and not any(p.is_error for p in problems):
         problems.extend(check_examples(ruleset, folder / "examples"))
     return (None if any(p.is_error for p in problems) else ruleset), _by_place(problems)
@@ -350,3 +357,22 @@ def load_ruleset(folder: Path | str) -> RuleSet:
     if ruleset is None:
         raise RuleSetError(problems)
     return ruleset
+
+
+def rule_files(folder: Path | str) -> dict[str, str]:
+    """The rule files of a folder as text (name -> content): what the content hash is made of."""
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(Path(folder).glob("*.yaml"))}
+
+
+def load_ruleset_from_files(files: Mapping[str, str]) -> RuleSet:
+    """Load a rule set kept as text (``rule_files``), e.g. the one an old assessment was answered
+    with; its content hash is the one it had."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="selfcheck-ruleset-") as folder:
+        for name, text in files.items():
+            if Path(name).name != name or not name.endswith(".yaml"):
+                raise ValueError(f"not a rule file name: {name!r}")
+            (Path(folder) / name).write_bytes(text.encode("utf-8"))
+        ruleset = load_ruleset(folder)
+    return replace(ruleset, path=None)

@@ -54,6 +54,7 @@ class Option:
     label: Text
     points: int | None = None
     exclusive: bool = False
+    renamed_from: tuple[str, ...] = ()  # earlier option ids whose stored answers now mean this option
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Question:
     dimension_id: str | None = None
     weight: float = 1
     scored: bool = False
+    renamed_from: tuple[str, ...] = ()  # earlier ids of this question: stored answers move here
     origin: Origin = field(default=Origin("", 0), compare=False)
 
     @property
@@ -274,6 +276,7 @@ class RuleSet:
     # the workshop's partnership matrix. None: every recommendation is for everybody.
     audience_question: str | None = None
     results: ResultSettings = ResultSettings()
+    retired: tuple[str, ...] = ()  # question ids no longer asked on purpose: stored answers stay unused
     path: Path | None = None
     _index: dict[str, Question | Dimension | Recommendation] = field(default_factory=dict, compare=False, repr=False)
 

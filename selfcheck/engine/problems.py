@@ -106,6 +106,16 @@ class Code(StrEnum):
         "an example's or answers file's value does not fit the question",
         "use an option id, a list, a number, `unknown` or `not_applicable`",
     )
+    VERSION_NOT_RAISED = (
+        "E150",
+        "the rules changed since this version was published (`selfcheck rules publish`)",
+        "raise `version` in ruleset.yaml, then publish the new version",
+    )
+    ANSWERS_WOULD_BE_LOST = (
+        "E151",
+        "a question or option of the last published version is gone: stored answers to it would be lost",
+        "add `renamed_from: [old_id]` to the question or option that replaces it, or list a question under `retired`",
+    )
     ENGLISH_MISSING = "W201", "English text missing", "add `en:`"
     SOURCE_NEVER_CITED = "W202", "a source is never cited", "cite it or remove it"
     FEW_QUESTIONS = "W203", "a dimension has fewer than 3 scored questions", "add questions"

@@ -33,6 +33,8 @@ OPTION = {
         "label": {"$ref": "#/$defs/text"},
         "points": {"type": "integer", "minimum": 0},
         "exclusive": {"type": "boolean"},
+        "renamed_from": {"type": "array", "items": ID, "minItems": 1,
+                         "description": "Earlier option ids: stored answers with them now mean this option."},
     },
     "required": ["id", "label"],
     "additionalProperties": False,
@@ -67,6 +69,8 @@ QUESTION = {
         "required": {"type": "boolean"},
         "not_applicable": {"type": "boolean"},
         "visible_if": CONDITION,
+        "renamed_from": {"type": "array", "items": ID, "minItems": 1,
+                         "description": "Earlier ids of this question: stored answers move here."},
     },
     "required": ["id", "type", "text"],
     "additionalProperties": False,
@@ -199,6 +203,8 @@ RULE_FILE: dict[str, Any] = {
         "languages": {"type": "array", "items": {"enum": ["de", "en"]}},
         # The profile question whose answer is the organisation type (recommendation audiences).
         "audience_question": ID,
+        "retired": {"type": "array", "items": ID,
+                    "description": "Question ids removed on purpose: stored answers to them are kept, unused."},
         # How results are judged and shown; every key has a documented default.
         "results": {
             "type": "object",

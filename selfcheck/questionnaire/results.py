@@ -10,12 +10,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, Response, abort, current_app, make_response, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, make_response, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import services
 from ..db import get_session
-from ..engine import evaluate, normalise_answers
+from ..engine import RuleSetError, evaluate, normalise_answers
+from ..engine.loader import load_ruleset_from_files
 from ..i18n import current_language
 from ..presenter import present_result
 from ..reports import ReportCache, render_paper_pdf, render_report_pdf
@@ -38,24 +39,69 @@ def scored_answers(ruleset: RuleSet, assessment: Assessment) -> tuple[Result, di
     return evaluate(ruleset, answers), answers
 
 
+CURRENT_RULES = "aktuell"  # ?regeln=aktuell: the result under today's rules instead of the answered ones
+KEPT_RULESETS = "selfcheck.kept_rulesets"
+
+
+def answered_ruleset(content_hash: str) -> RuleSet | None:
+    """The rule set an assessment was answered with, if it was kept (loaded once per process)."""
+    cache: dict[str, RuleSet] = current_app.extensions.setdefault(KEPT_RULESETS, {})
+    if content_hash not in cache:
+        files = services.kept_ruleset_files(get_session(), content_hash)
+        if files is None:
+            return None
+        try:
+            cache[content_hash] = load_ruleset_from_files(files)
+        except RuleSetError:
+            current_app.logger.exception("The kept rule set %s no longer loads", content_hash[:12])
+            return None
+    return cache[content_hash]
+
+
+def result_ruleset(assessment: Assessment) -> tuple[RuleSet, bool]:
+    """The rules a result is shown with, and whether the respondent asked for today's rules.
+
+    By default the rules the assessment was answered with, so the result reads as it did; today's
+    rules on request (``?regeln=aktuell``) or when the old ones were never kept.
+    """
+    current = current_ruleset()
+    if assessment.ruleset_hash == current.hash:
+        return current, False
+    if request.args.get("regeln") == CURRENT_RULES:
+        return current, True
+    return answered_ruleset(assessment.ruleset_hash) or current, False
+
+
 @bp.get("/ergebnis")
 @with_assessment
 def show(assessment: Assessment) -> BaseResponse | str:
-    ruleset = current_ruleset()
     if assessment.completed_at is None:
         return location_of(assessment)
+    ruleset, asked_current = result_ruleset(assessment)
+    current = current_ruleset()
     lang = current_language()
     result, answers = scored_answers(ruleset, assessment)
+    extra = {"regeln": CURRENT_RULES} if asked_current else {}
     return render_template(
         "results/show.html",
         ruleset=ruleset,
+        current=current,
         assessment=assessment,
         result=present_result(ruleset, result, answers, lang),
-        rules_changed=assessment.ruleset_hash != ruleset.hash,
-        review_reachable=assessment.furthest_step >= review_index(ruleset),
-        report_url=url_for("results.report_pdf", lang=lang),
+        rules=_rules_notice(assessment, ruleset, current, asked_current),
+        review_reachable=assessment.furthest_step >= review_index(current),
+        report_url=url_for("results.report_pdf", lang=lang, **extra),
         workshop_member=workshop_services.member_of(get_session(), assessment),
     )
+
+
+def _rules_notice(assessment: Assessment, shown: RuleSet, current: RuleSet, asked_current: bool) -> str | None:
+    """Which notice the results page shows about rule versions: None, "answered", "current" or "lost"."""
+    if assessment.ruleset_hash == current.hash:
+        return None
+    if asked_current:
+        return "current"
+    return "answered" if shown is not current else "lost"
 
 
 def report_cache() -> ReportCache:
@@ -106,7 +152,7 @@ def report_response(assessment: Assessment) -> Response:
     address, so a workshop room sharing one address does not block itself. When the respondent
     deleted their data while it rendered, the fresh PDF is removed again and not served.
     """
-    ruleset = current_ruleset()
+    ruleset, _asked_current = result_ruleset(assessment)
     lang = current_language()
     created = aware(assessment.updated_at).date()
 

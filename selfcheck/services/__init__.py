@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from ..models import Assessment, RateLimitHit, utcnow
+from ..engine.loader import rule_files
+from ..models import Assessment, RateLimitHit, RuleSnapshot, utcnow
 from .digests import digest, find_by_digest
 
 if TYPE_CHECKING:
@@ -75,9 +76,26 @@ def start_assessment(
         expires_at=now + timedelta(days=retention_days),
     )
     resume = _new_resume_secrets(db, assessment)
+    keep_ruleset(db, ruleset)
     db.add(assessment)
     db.commit()
     return assessment, resume
+
+
+def keep_ruleset(db: Session, ruleset: RuleSet) -> None:
+    """Keep the rule set's files by content hash the first time somebody answers with it
+    (part of the caller's transaction); later results can be reproduced with exactly these rules."""
+    if ruleset.path is None or db.get(RuleSnapshot, ruleset.hash) is not None:
+        return
+    files = rule_files(ruleset.path)
+    db.add(RuleSnapshot(hash=ruleset.hash, ruleset_id=ruleset.id, version=ruleset.version, files=files,
+                        created_at=utcnow()))
+
+
+def kept_ruleset_files(db: Session, content_hash: str) -> dict[str, str] | None:
+    """The files of a kept rule set, or None if it was never kept (assessments from before)."""
+    found = db.get(RuleSnapshot, content_hash)
+    return dict(found.files) if found is not None else None
 
 
 def issue_resume(db: Session, assessment: Assessment) -> ResumeSecrets:

@@ -88,6 +88,7 @@ def create_workshop(
     )
     workshop.facilitator_token_hash = digest(db, token)
     code = _new_join_code(db, workshop)
+    services.keep_ruleset(db, ruleset)
     db.add(workshop)
     db.commit()
     return workshop, WorkshopSecrets(token=token, code=code)
