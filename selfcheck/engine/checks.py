@@ -311,6 +311,10 @@ class _Checker:
                 if citation.evidence not in EVIDENCE_LEVELS:
                     self.add(cited_at, Code.SOURCES_MISSING, f"unknown evidence level {citation.evidence!r}",
                              did_you_mean(citation.evidence, EVIDENCE_LEVELS))
+                elif source is not None and (citation.evidence == "own_assessment") != (source.kind == "own"):
+                    self.add(cited_at, Code.OWN_ASSESSMENT_SOURCE,
+                             f"{r.id!r}: {citation.evidence} cites {source.id!r} (kind {source.kind})",
+                             "own views cite the source of kind own with evidence own_assessment, and only those")
                 elif citation.evidence == "study_hypothesis" and source is not None and source.kind != "core_study":
                     self.add(cited_at, Code.STUDY_HYPOTHESIS_SOURCE,
                              f"{r.id!r}: study_hypothesis cites {source.id!r}, which is not the study itself",
@@ -356,6 +360,13 @@ class _Checker:
         for raw, origin in self.reader.items["sources"]:
             if raw["id"] not in cited:
                 self.add(origin, Code.SOURCE_NEVER_CITED, f"source {raw['id']!r} is never cited")
+            missing = [what for what, present in (
+                ("a publisher or author", raw.get("publisher") or raw.get("author")),
+                ("a year (or undated: why)", raw.get("year") or raw.get("undated")),
+                ("a url (or no_url: why)", raw.get("url") or raw.get("no_url")),
+            ) if not present]
+            if missing and raw.get("kind") != "own":
+                self.add(origin, Code.SOURCE_INCOMPLETE, f"source {raw['id']!r} lacks {'; '.join(missing)}")
 
     def check_texts(self) -> None:
         for origin, owner, texts in self.texts():

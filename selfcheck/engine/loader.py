@@ -274,7 +274,8 @@ class _Builder:
             ))
         sources = {
             raw["id"]: Source(raw["id"], raw["kind"], raw["title"], raw.get("publisher"), raw.get("year"),
-                              raw.get("url"), _text(raw.get("note")))
+                              raw.get("url"), _text(raw.get("note")), raw.get("author"), raw.get("no_url"),
+                              raw.get("undated"))
             for raw, _ in self.reader.items["sources"]
         }
         return RuleSet(

@@ -18,7 +18,9 @@ QuestionType = Literal["single", "multi", "number", "text"]
 UNKNOWN = "unknown"
 NOT_APPLICABLE = "not_applicable"
 SPECIAL_ANSWERS = (UNKNOWN, NOT_APPLICABLE)
-EVIDENCE_LEVELS = ("study_hypothesis", "related_study", "practice_example", "expert_assumption")
+# own_assessment: a view of the check's publishers, cited to the source of kind "own", never to an
+# organisation; expert_assumption: an expert view stated by the cited source itself.
+EVIDENCE_LEVELS = ("study_hypothesis", "related_study", "practice_example", "expert_assumption", "own_assessment")
 EFFORTS = ("low", "medium", "high")
 
 
@@ -209,6 +211,9 @@ class Source:
     year: int | None = None
     url: str | None = None
     note: Text | None = None
+    author: str | None = None
+    no_url: str | None = None  # why there is no address (e.g. read in print or via a report about it)
+    undated: str | None = None  # why there is no year (e.g. an undated project page)
 
 
 @dataclass(frozen=True)

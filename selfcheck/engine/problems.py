@@ -96,6 +96,11 @@ class Code(StrEnum):
         "a recommendation replaces itself, directly or through others (`replaces`)",
         "let the more specific recommendation replace the general one, never both ways",
     )
+    OWN_ASSESSMENT_SOURCE = (
+        "E135",
+        "an own assessment is attributed to a cited organisation, or the check's own source carries another evidence level",
+        "cite our own views as `{source: <the source of kind own>, evidence: own_assessment}`",
+    )
     UNKNOWN_IN_EXAMPLE = (
         "E140",
         "a golden example refers to an unknown question, option, dimension, level, blend type or recommendation",
@@ -115,6 +120,11 @@ class Code(StrEnum):
         "E151",
         "a question or option of the last published version is gone: stored answers to it would be lost",
         "add `renamed_from: [old_id]` to the question or option that replaces it, or list a question under `retired`",
+    )
+    SOURCE_INCOMPLETE = (
+        "E160",
+        "a source lacks a publisher or author, a year (or `undated:` with the reason) or a url (or `no_url:` with the reason)",
+        "add what is missing; a figure that can age also names its year in the text",
     )
     ENGLISH_MISSING = "W201", "English text missing", "add `en:`"
     SOURCE_NEVER_CITED = "W202", "a source is never cited", "cite it or remove it"

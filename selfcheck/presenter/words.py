@@ -18,7 +18,8 @@ def evidence_labels(_: Translate) -> dict[str, str]:
         "study_hypothesis": _("Ausgangsannahme der Studie „Blended Impact“"),
         "related_study": _("Verwandte Studie"),
         "practice_example": _("Praxisbeispiel"),
-        "expert_assumption": _("Fachliche Einschätzung"),
+        "expert_assumption": _("Fachliche Einschätzung der zitierten Stelle"),
+        "own_assessment": _("Einschätzung der Herausgebenden dieses Checks"),
     }
 
 
@@ -28,7 +29,9 @@ def evidence_explanations(_: Translate) -> dict[str, str]:
                               "betterplace lab). Sie ist dort als Annahme formuliert, nicht als geprüftes Ergebnis."),
         "related_study": _("Ergebnisse anderer Studien zu ähnlichen Fragen."),
         "practice_example": _("Erfahrungen eines Projekts, das so arbeitet."),
-        "expert_assumption": _("Eine begründete Einschätzung der Autorinnen und Autoren dieses Checks."),
+        "expert_assumption": _("Eine Einschätzung, die die zitierte Stelle selbst vertritt, kein gemessenes Ergebnis."),
+        "own_assessment": _("Unsere eigene, begründete Einschätzung als Herausgebende dieses Checks. Sie ist "
+                            "keiner zitierten Organisation zuzuschreiben."),
     }
 
 
