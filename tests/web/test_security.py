@@ -172,3 +172,39 @@ def test_a_rate_limit_can_be_set_from_the_environment(tmp_path: Path, minimal_ru
     monkeypatch.delenv("SELFCHECK_RATE_LIMITS__resume__limit")
     assert create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path),
                        "RULES_DIR": str(minimal_rules_dir)}).config["RATE_LIMITS"]["resume"]["limit"] == 10
+
+
+def test_creating_is_limited_per_client(app_factory: Any) -> None:
+    """A script cannot fill the database: new checks and workshops are limited per address."""
+    app = app_factory(RATE_LIMITS={"start": {"limit": 2}, "workshop_create": {"limit": 1}})
+    for _ in range(2):
+        assert Browser(app.test_client()).submit("/start", {"organisation_name": ""}, form_url="/").status_code == 303
+    refused = Browser(app.test_client()).submit("/start", {"organisation_name": ""}, form_url="/")
+    assert refused.status_code == 429
+    assert int(refused.headers["Retry-After"]) > 0
+    workshop = {"title": "W", "municipality": "M", "held_on": "2026-12-03", "min_group_size": ""}
+    assert Browser(app.test_client()).submit("/workshop/neu", workshop, form_url="/workshop/").status_code == 303
+    assert Browser(app.test_client()).submit("/workshop/neu", workshop, form_url="/workshop/").status_code == 429
+
+
+def test_ipv6_clients_are_counted_per_64_network(app_factory: Any) -> None:
+    """An IPv6 client can use any address of its /64: the limit holds for the whole network."""
+    app = app_factory(RATE_LIMITS={"resume": {"limit": 2}})
+    for host in ("2001:db8:1:2::1", "2001:db8:1:2::2"):
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = host
+        assert client.get("/fortsetzen/" + "B" * 43).status_code == 404
+    same_network = app.test_client()
+    same_network.environ_base["REMOTE_ADDR"] = "2001:db8:1:2:ffff::9"
+    assert same_network.get("/fortsetzen/" + "B" * 43).status_code == 429
+    other_network = app.test_client()
+    other_network.environ_base["REMOTE_ADDR"] = "2001:db8:1:3::1"
+    assert other_network.get("/fortsetzen/" + "B" * 43).status_code == 404
+
+
+def test_head_requests_are_answered_like_get(app: Any) -> None:
+    browser = Browser(app.test_client())
+    browser.start()
+    assert browser.client.head("/schritt/1").status_code == 200
+    assert app.test_client().head("/workshop/beitreten").status_code == 200
+    assert app.test_client().head("/fortsetzen").status_code == 200
