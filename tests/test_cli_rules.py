@@ -74,7 +74,7 @@ def test_check_lists_every_problem_as_file_line_code() -> None:
 def test_check_warnings_pass_unless_strict(tmp_path: Path) -> None:
     folder = copy_minimal(tmp_path)
     with (folder / "sources.yaml").open("a", encoding="utf-8") as file:
-        file.write("  - {id: unused, kind: survey, title: Nie zitiert}\n")
+        file.write("  - {id: unused, kind: survey, title: Nie zitiert, publisher: X, year: 2020, no_url: print}\n")
     relaxed = run("rules", "check", folder)
     assert relaxed.exit_code == 0
     assert "W202 source 'unused' is never cited" in relaxed.output

@@ -98,7 +98,7 @@ class Code(StrEnum):
     )
     OWN_ASSESSMENT_SOURCE = (
         "E135",
-        "an own assessment is attributed to a cited organisation, or the check's own source carries another evidence level",
+        "an own assessment is attributed to a cited organisation, or the own source has another evidence level",
         "cite our own views as `{source: <the source of kind own>, evidence: own_assessment}`",
     )
     UNKNOWN_IN_EXAMPLE = (
@@ -123,7 +123,7 @@ class Code(StrEnum):
     )
     SOURCE_INCOMPLETE = (
         "E160",
-        "a source lacks a publisher or author, a year (or `undated:` with the reason) or a url (or `no_url:` with the reason)",
+        "a source lacks a publisher or author, a year (or `undated:` and why) or a url (or `no_url:` and why)",
         "add what is missing; a figure that can age also names its year in the text",
     )
     ENGLISH_MISSING = "W201", "English text missing", "add `en:`"

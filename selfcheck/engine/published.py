@@ -46,8 +46,8 @@ def publish(ruleset: RuleSet, folder: Path) -> tuple[Path, bool]:
 
 
 def check_published(ruleset: RuleSet, folder: Path) -> list[Problem]:
-    """E150 when published content changed without a new version; E151 for every question or
-    option of the last published version that the rules drop without a migration."""
+    """A problem when published content changed without a new version, and one for every question
+    or option of the last published version that the rules drop without a migration."""
     versions = published_versions(folder)
     if not versions:
         return []
@@ -56,7 +56,8 @@ def check_published(ruleset: RuleSet, folder: Path) -> list[Problem]:
     same = [v for v in versions if str(v["version"]) == ruleset.version]
     if same and same[0]["hash"] != ruleset.hash:
         problems.append(Problem(ruleset_file, 1, Code.VERSION_NOT_RAISED,
-                                f"version {ruleset.version} was published with other content"))
+                                f"version {ruleset.version} was published with other content",
+                                "raise `version` in ruleset.yaml; publish it when the change is released"))
     earlier = [v for v in versions if version_key(str(v["version"])) <= version_key(ruleset.version)]
     if earlier:
         problems += _lost_answers(ruleset, earlier[-1], ruleset_file)
@@ -75,13 +76,16 @@ def _lost_answers(ruleset: RuleSet, last: Mapping[str, Any], file: str) -> list[
         question = current.get(old["id"]) or successor.get(old["id"])
         if question is None:
             if old["id"] not in ruleset.retired:
+                gone = old["id"]
                 problems.append(Problem(file, 1, Code.ANSWERS_WOULD_BE_LOST,
-                                        f"question {old['id']!r} of version {last['version']} is gone"))
+                                        f"question {gone!r} of version {last['version']} is gone",
+                                        f"add `renamed_from: [{gone}]` to its successor, or `retired: [{gone}]`"))
             continue
         options = {o.id for o in question.options} | {r for o in question.options for r in o.renamed_from}
         for option in old.get("options", ()):
             if question.options and option["id"] not in options:
                 problems.append(Problem(
                     question.origin.file or file, question.origin.line or 1, Code.ANSWERS_WOULD_BE_LOST,
-                    f"option {option['id']!r} of question {question.id!r} (version {last['version']}) is gone"))
+                    f"option {option['id']!r} of question {question.id!r} (version {last['version']}) is gone",
+                    f"add `renamed_from: [{option['id']}]` to the option that replaces it"))
     return problems

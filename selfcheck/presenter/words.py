@@ -19,7 +19,7 @@ def evidence_labels(_: Translate) -> dict[str, str]:
         "related_study": _("Verwandte Studie"),
         "practice_example": _("Praxisbeispiel"),
         "expert_assumption": _("Fachliche Einschätzung der zitierten Stelle"),
-        "own_assessment": _("Einschätzung der Herausgebenden dieses Checks"),
+        "own_assessment": _("Eigene Einschätzung"),
     }
 
 

@@ -6,12 +6,13 @@ is known and its line can be looked up in the broken file itself.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from selfcheck.engine import RuleSetError, check_ruleset, load_ruleset
+from selfcheck.engine import RuleSetError, check_ruleset, load_ruleset, ruleset_to_dict
 from selfcheck.engine.problems import Code
 from tests.support.rulekit import MINIMAL, apply_edits, copy_minimal, line_with, only, problems_of
 
@@ -24,6 +25,8 @@ BANDS = """        bands:
 PARTNER_QUESTION = JTN_PARTNER + '        text: {de: "Haben Sie lokale Partner?", en: "Do you have local partners?"}\n'
 R_PARTNER_SOURCES = "    sources:\n      - {source: blended_impact, evidence: study_hypothesis}\n"
 ONLINE_SOURCE = "source: integreat, evidence: practice_example}\n  - id: r_partner"
+UNCITED_SOURCE = "  - {id: unused, kind: survey, title: Nie zitiert, publisher: X, year: 2020, no_url: print}\n"
+PUBLISHED_1_0 = json.dumps(ruleset_to_dict(load_ruleset(MINIMAL)))  # the minimal rule set, published as 1.0
 STEP_ROLES = "      - {de: Rollen klären., en: Clarify roles.}\n"
 STEP_FOR_KOMMUNE = '      - {when: "org_type == kommune", text: {de: Rollen klären., en: Clarify roles.}}\n'
 RUNDEN = "      - {de: Runden"
@@ -198,6 +201,20 @@ CASES = [
     case("E122_step_names_a_score",
          ("recommendations.yaml", STEP_ROLES, STEP_FOR_KOMMUNE.replace("org_type == kommune", "score.analog < 40")),
          "E122", "recommendations.yaml", "when: \"score.analog < 40", "answers only, not score"),
+    case("E135_own_view_attributed_to_an_organisation",
+         ("recommendations.yaml", "evidence: study_hypothesis", "evidence: own_assessment"), "E135",
+         "recommendations.yaml", "evidence: own_assessment", "own_assessment cites 'blended_impact'"),
+    case("E150_changed_without_a_new_version",
+         (("published/1.0.json", "", PUBLISHED_1_0), ("dimensions.yaml", "Haben Sie ein Online", "Gibt es ein Online")),
+         "E150", "ruleset.yaml", None, "version 1.0 was published with other content", "raise `version`"),
+    case("E151_question_dropped_without_migration",
+         (("published/1.0.json", "", PUBLISHED_1_0), ("ruleset.yaml", 'version: "1.0"', 'version: "1.1"'),
+          ("dimensions.yaml", "      - id: web\n", "      - id: website\n"),
+          ("recommendations.yaml", "points.web <= 1", "points.website <= 1"),
+          ("recommendations.yaml", "or web is unknown", "or website is unknown")),
+         "E151", "ruleset.yaml", None, "question 'web' of version 1.0 is gone", "renamed_from"),
+    case("E160_source_without_year_or_url", ("sources.yaml", "    year: 2016\n    no_url: read in print\n", ""),
+         "E160", "sources.yaml", "id: bertelsmann", "lacks a year (or undated: why); a url (or no_url: why)"),
     # -- golden examples ------------------------------------------------------------------------
     case("E140_unknown_question", ("examples/kommune_blended.yaml", "  web: ja", "  webb: ja"), "E140",
          "examples/kommune_blended.yaml", "webb: ja", "webb: unknown question", "did you mean 'web'?"),
@@ -229,7 +246,8 @@ CASES = [
     case("W201_title_english_missing", ("ruleset.yaml", "title: {de: Mini-Check, en: Mini check}",
                                         "title: {de: Mini-Check}"),
          "W201", "ruleset.yaml", "title:", "English text missing for 'Mini-Check'"),
-    case("W202_source_never_cited", ("sources.yaml", "", "  - {id: unused, kind: survey, title: Nie zitiert}\n"),
+    case("W202_source_never_cited", ("sources.yaml", "", "  - {id: unused, kind: survey, title: Nie zitiert, "
+                                                          "publisher: X, year: 2020, no_url: print}\n"),
          "W202", "sources.yaml", "id: unused", "'unused' is never cited"),
     case("W203_few_questions", (("dimensions.yaml", PARTNER_QUESTION, ""),
                                 ("recommendations.yaml", "partner == nein or ", ""),
@@ -332,7 +350,7 @@ def test_all_model_problems_are_collected_in_one_run(tmp_path: Path) -> None:
         ("recommendations.yaml", STEP_ROLES, ""),
         ("recommendations.yaml", ONLINE_SOURCE, ONLINE_SOURCE.replace("practice_example", "study_hypothesis")),
         ("recommendations.yaml", "audience: [kommune]", "audience: [wohlfahrt]"),
-        ("sources.yaml", "", "  - {id: unused, kind: survey, title: Nie zitiert}\n"),
+        ("sources.yaml", "", UNCITED_SOURCE),
     )
     codes = sorted(p.code for p in problems_of(folder))
     assert codes == ["E102", "E103", "E110", "E121", "E130", "E132", "E133", "W201", "W202"]
@@ -371,7 +389,7 @@ def test_yaml_answer_no_is_an_option_id_not_false(tmp_path: Path) -> None:
 def test_warnings_do_not_hide_errors_and_are_listed_by_load(tmp_path: Path) -> None:
     folder = apply_edits(
         copy_minimal(tmp_path / "rules"),
-        ("sources.yaml", "", "  - {id: unused, kind: survey, title: Nie zitiert}\n"),
+        ("sources.yaml", "", UNCITED_SOURCE),
         ("recommendations.yaml", STEP_ROLES, ""),
     )
     with pytest.raises(RuleSetError) as raised:
