@@ -40,6 +40,9 @@ DEFAULTS: dict[str, Any] = {
     "REPORT_CACHE_DIR": None,
     # Days an assessment is kept after its last change; then it counts as expired and is purged.
     "RETENTION_DAYS": 180,
+    # Days the anonymised record of a finished assessment stays for research once the assessment
+    # itself expires, if its respondent agreed (no name, no ids, month only). 0: none are kept.
+    "RESEARCH_RETENTION_DAYS": 5 * 365,
     # A workshop participant counts for the group (the privacy threshold, figures and profile)
     # only with real answers to at least this share (%) of the questions asked: an empty paper
     # sheet or a check answered with "Weiß nicht" throughout never unlocks the group view.

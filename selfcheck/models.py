@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, MetaData, String
+from sqlalchemy import JSON, Boolean, DateTime, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -53,6 +53,9 @@ class Assessment(Base):
     # Raised when new resume secrets are issued: a browser session holds the epoch it was opened
     # with, so sessions opened with the old link or code stop working.
     access_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    # The respondent agreed that their answers may be used for research without their name
+    # (export, peer comparison); changeable on the results page.
+    research_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -80,3 +83,19 @@ class RuleSnapshot(Base):
     version: Mapped[str] = mapped_column(String(50))
     files: Mapped[dict[str, str]] = mapped_column(JSON)  # rule file name -> its text
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ResearchRecord(Base):
+    """What stays of a finished assessment whose respondent agreed to research use, once the
+    assessment itself expires: answers without name, coarse date, rules, organisation type."""
+
+    __tablename__ = "research_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(32), unique=True)  # random, not the assessment's id
+    completed_month: Mapped[str] = mapped_column(String(7))  # "2026-11"
+    ruleset_id: Mapped[str] = mapped_column(String(100))
+    ruleset_version: Mapped[str] = mapped_column(String(50))
+    ruleset_hash: Mapped[str] = mapped_column(String(64))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -16,6 +16,7 @@ from .rules import rules_group, score_command
 
 LAZY_COMMANDS = {
     "db": "selfcheck.cli.db:db_group",
+    "export": "selfcheck.cli.export:export_command",
     "report": "selfcheck.cli.report:report_command",
     "paper": "selfcheck.cli.report:paper_command",
     "workshop": "selfcheck.cli.workshop:workshop_group",

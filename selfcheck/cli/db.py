@@ -59,7 +59,8 @@ def purge_command() -> None:
     app = _app()
     with app.app_context():
         workshops = purge_expired_workshops(get_session())
-        removed = services.purge_expired(get_session())
+        removed = services.purge_expired(get_session(),
+                                         research_retention_days=int(app.config["RESEARCH_RETENTION_DAYS"]))
         reports = prune_reports(services.existing_public_ids(get_session()))
     click.echo(f"deleted {workshops} expired workshop(s) and {removed} expired assessment(s), "
                f"removed {reports} cached report(s)")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     Field,
     IntegerField,
     RadioField,
@@ -211,12 +212,20 @@ def _one_special(number_field: str) -> Any:
     return check
 
 
+RESEARCH_CONSENT_LABEL = _l("Meine Antworten dürfen ohne Namen für die Forschung genutzt werden (freiwillig).")
+
+
 class StartForm(FlaskForm):
     organisation_name = StringField(
         _l("Name Ihrer Organisation (freiwillig)"),
         validators=[Optional(), Length(max=ORGANISATION_NAME_MAX, message=_l("Bitte höchstens %(max)d Zeichen."))],
         filters=[clean_text],
     )
+    research_consent = BooleanField(RESEARCH_CONSENT_LABEL)
+
+
+class ResearchConsentForm(FlaskForm):
+    research_consent = BooleanField(RESEARCH_CONSENT_LABEL)
 
 
 class ResumeCodeForm(FlaskForm):

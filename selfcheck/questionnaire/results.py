@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, Response, abort, current_app, make_response, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, make_response, render_template, request, url_for
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import services
@@ -23,7 +24,8 @@ from ..reports import ReportCache, render_paper_pdf, render_report_pdf
 from ..reports.pdf import RenderError, RenderTimeout
 from ..services import aware
 from ..services import workshops as workshop_services
-from ..web import count_attempt, refuse_if_limited
+from ..web import count_attempt, refuse_if_limited, see_other
+from .forms import ResearchConsentForm
 from .state import current_ruleset, location_of, review_index, with_assessment
 
 if TYPE_CHECKING:
@@ -92,7 +94,20 @@ def show(assessment: Assessment) -> BaseResponse | str:
         review_reachable=assessment.furthest_step >= review_index(current),
         report_url=url_for("results.report_pdf", lang=lang, **extra),
         workshop_member=workshop_services.member_of(get_session(), assessment),
+        research_form=ResearchConsentForm(data={"research_consent": assessment.research_consent}),
     )
+
+
+@bp.post("/ergebnis/forschung")
+@with_assessment
+def research_consent(assessment: Assessment) -> BaseResponse:
+    """Allow or stop research use of this assessment's answers (without name)."""
+    form = ResearchConsentForm()
+    if not form.validate():
+        abort(400)
+    services.set_research_consent(get_session(), assessment, bool(form.research_consent.data))
+    flash(_("Ihre Einstellung zur Forschung ist gespeichert."), "success")
+    return see_other("results.show")
 
 
 def _rules_notice(assessment: Assessment, shown: RuleSet, current: RuleSet, asked_current: bool) -> str | None:

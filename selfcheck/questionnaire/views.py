@@ -70,6 +70,7 @@ def begin() -> BaseResponse | tuple[str, int]:
         current_ruleset(),
         organisation_name=form.organisation_name.data,
         retention_days=retention_days(),
+        research_consent=bool(form.research_consent.data),
     )
     bind_session(assessment)
     session[RESUME_ONCE_KEY] = seal({"token": resume.token, "code": resume.code_display})

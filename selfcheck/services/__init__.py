@@ -18,7 +18,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ..engine.loader import rule_files
-from ..models import Assessment, RateLimitHit, RuleSnapshot, utcnow
+from ..models import Assessment, RateLimitHit, ResearchRecord, RuleSnapshot, utcnow
 from .digests import digest, find_by_digest
 
 if TYPE_CHECKING:
@@ -57,7 +57,8 @@ def is_expired(assessment: Assessment, now: datetime | None = None) -> bool:
 
 
 def start_assessment(
-    db: Session, ruleset: RuleSet, *, organisation_name: str | None, retention_days: int
+    db: Session, ruleset: RuleSet, *, organisation_name: str | None, retention_days: int,
+    research_consent: bool = False,
 ) -> tuple[Assessment, ResumeSecrets]:
     """Create an assessment pinned to ``ruleset`` and its first resume secrets."""
     now = utcnow()
@@ -67,6 +68,7 @@ def start_assessment(
         answers={},
         answers_revision=0,
         access_epoch=0,
+        research_consent=research_consent,
         furthest_step=0,
         ruleset_id=ruleset.id,
         ruleset_version=ruleset.version,
@@ -221,13 +223,60 @@ def delete_assessment(db: Session, assessment: Assessment) -> None:
     db.commit()
 
 
-def purge_expired(db: Session, now: datetime | None = None) -> int:
-    """Delete every expired assessment and old rate-limit entries; return how many assessments."""
+def set_research_consent(db: Session, assessment: Assessment, consent: bool) -> None:
+    """The respondent allows (or no longer allows) research use of their answers without name."""
+    assessment.research_consent = consent
+    db.commit()
+
+
+def purge_expired(db: Session, now: datetime | None = None, *, research_retention_days: int = 0) -> int:
+    """Delete every expired assessment and old rate-limit entries; return how many assessments.
+
+    A finished assessment whose respondent agreed to research use leaves an anonymised record
+    (answers, month of completion, rules; no name, no ids) kept ``research_retention_days``.
+    """
     now = now or utcnow()
-    deleted = db.execute(delete(Assessment).where(Assessment.expires_at <= now)).rowcount
+    if research_retention_days > 0:
+        for kept in db.scalars(select(Assessment).where(Assessment.expires_at <= now,
+                                                        Assessment.research_consent.is_(True),
+                                                        Assessment.completed_at.is_not(None))):
+            db.add(ResearchRecord(
+                record_id=secrets.token_hex(8), completed_month=aware(kept.completed_at).strftime("%Y-%m"),
+                ruleset_id=kept.ruleset_id, ruleset_version=kept.ruleset_version, ruleset_hash=kept.ruleset_hash,
+                answers=dict(kept.answers or {}), expires_at=now + timedelta(days=research_retention_days),
+            ))
+    db.execute(delete(ResearchRecord).where(ResearchRecord.expires_at <= now)
+               .execution_options(synchronize_session=False))
+    deleted = db.execute(delete(Assessment).where(Assessment.expires_at <= now)
+                         .execution_options(synchronize_session=False)).rowcount
     db.execute(delete(RateLimitHit).where(RateLimitHit.created_at <= now - timedelta(days=1)))
     db.commit()
     return int(deleted or 0)
+
+
+@dataclass(frozen=True)
+class ResearchRow:
+    """One assessment as research sees it: a pseudonymous id, no name."""
+
+    record_id: str
+    completed_month: str
+    ruleset_id: str
+    ruleset_version: str
+    ruleset_hash: str
+    answers: dict[str, Any]
+
+
+def research_rows(db: Session) -> list[ResearchRow]:
+    """Finished assessments whose respondents agreed to research use, and the anonymised records
+    of those that expired. Live ones get a pseudonymous id (a keyed digest of their public id)."""
+    live = db.scalars(select(Assessment).where(Assessment.research_consent.is_(True),
+                                               Assessment.completed_at.is_not(None)))
+    rows = [ResearchRow(digest(db, f"research\x00{a.public_id}")[:16], aware(a.completed_at).strftime("%Y-%m"),
+                        a.ruleset_id, a.ruleset_version, a.ruleset_hash, dict(a.answers or {}))
+            for a in live if not is_expired(a)]
+    rows += [ResearchRow(r.record_id, r.completed_month, r.ruleset_id, r.ruleset_version, r.ruleset_hash,
+                         dict(r.answers)) for r in db.scalars(select(ResearchRecord))]
+    return sorted(rows, key=lambda row: (row.completed_month, row.record_id))
 
 
 def existing_public_ids(db: Session) -> set[str]:
