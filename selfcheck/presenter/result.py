@@ -207,6 +207,10 @@ def cited_sources(ruleset: RuleSet, citations: Iterable[Citation], lang: str) ->
         source = ruleset.sources.get(citation.source_id)
         if source is None:
             continue
+        if source.kind == "own":  # our own view: its evidence label is all there is to say
+            cited.append(SourceView(title=labels[citation.evidence], publisher=None, year=None, url=None,
+                                    note=source.note.get(lang) if source.note else None, evidence=""))
+            continue
         cited.append(SourceView(
             title=source.title,
             publisher=source.publisher,

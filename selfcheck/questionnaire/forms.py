@@ -225,7 +225,9 @@ class StartForm(FlaskForm):
 
 
 class ResearchConsentForm(FlaskForm):
-    research_consent = BooleanField(RESEARCH_CONSENT_LABEL)
+    """The same consent, changed later on the results page (short: the page has a word budget)."""
+
+    research_consent = BooleanField(_l("Für die Forschung freigeben (ohne Namen)"))
 
 
 class ResumeCodeForm(FlaskForm):

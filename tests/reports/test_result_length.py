@@ -67,6 +67,7 @@ def test_the_results_page_of_every_golden_example_has_at_most_2500_words(path: P
     from flask import render_template
 
     from selfcheck.app import create_app
+    from selfcheck.questionnaire.forms import ResearchConsentForm
 
     ruleset, answers, name = example(path)
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "RULES_DIR": str(ruleset.path),
@@ -76,7 +77,8 @@ def test_the_results_page_of_every_golden_example_has_at_most_2500_words(path: P
             "results/show.html", ruleset=ruleset,
             assessment=SimpleNamespace(organisation_name=name, ruleset_version=ruleset.version),
             result=present_result(ruleset, evaluate(ruleset, answers), answers, lang),
-            rules_changed=False, review_reachable=True, report_url="/ergebnis/bericht.pdf")
+            rules=None, current=ruleset, review_reachable=True, report_url="/ergebnis/bericht.pdf",
+            research_form=ResearchConsentForm())
     text = _Text()
     text.feed(html)
     assert 300 <= len(text.words) <= MAX_WORDS, len(text.words)
