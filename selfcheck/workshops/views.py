@@ -524,17 +524,8 @@ def pack(workshop: Workshop) -> Response | BaseResponse:
         options = PackOptions(questionnaire=form.questionnaire.data, time_plan=form.time_plan.data,
                               minutes=int(form.minutes.data), worksheets=form.worksheets.data,
                               agreements=form.agreements.data)
-    ruleset = current_ruleset()
-    lang = current_language()
-    try:
-        pdf = render_pack_pdf(ruleset, build_view(ruleset, group_input(workshop), lang), lang, options)
-    except PackUnavailable:
-        current_app.logger.exception("Workshop pack could not be rendered")
-        abort(503)
-    response = Response(pdf, mimetype="application/pdf")
-    name = "workshop-paket" if lang == "de" else "workshop-pack"
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    return response
+    return _group_pdf(workshop, lambda rs, view, lang: render_pack_pdf(rs, view, lang, options),
+                      {"de": "workshop-paket", "en": "workshop-pack"})
 
 
 @bp.get("/<public_id>/plakat.pdf")
@@ -542,16 +533,20 @@ def pack(workshop: Workshop) -> Response | BaseResponse:
 @rate_limited("workshop_pack", count_every_request=True)
 def results_poster(workshop: Workshop) -> Response | BaseResponse:
     """The A3 results poster for the wall."""
+    return _group_pdf(workshop, render_poster_pdf, {"de": "ergebnisplakat", "en": "results-poster"})
+
+
+def _group_pdf(workshop: Workshop, render: Callable[[Any, Any, str], bytes], names: dict[str, str]) -> Response:
+    """A PDF of the group view as a download named in the page's language; 503 if it cannot be made."""
     ruleset = current_ruleset()
     lang = current_language()
     try:
-        pdf = render_poster_pdf(ruleset, build_view(ruleset, group_input(workshop), lang), lang)
+        pdf = render(ruleset, build_view(ruleset, group_input(workshop), lang), lang)
     except PackUnavailable:
-        current_app.logger.exception("Workshop poster could not be rendered")
+        current_app.logger.exception("Workshop PDF could not be rendered")
         abort(503)
     response = Response(pdf, mimetype="application/pdf")
-    name = "ergebnisplakat" if lang == "de" else "results-poster"
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{names.get(lang, names["de"])}.pdf"'
     return response
 
 

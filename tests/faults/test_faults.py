@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Server, WebClient, run_together, start_check
 
 from tests.conftest import database_params
 from tests.support.formclient import rendered_form
+from tests.support.server import Server, WebClient, run_together, start_check
 
 pytestmark = pytest.mark.faults
 
@@ -146,7 +146,7 @@ class StallingProxy:
 POSTGRES_ONLY = [param for param in database_params() if param.id == "postgresql"]
 
 
-@pytest.mark.parametrize("backend", POSTGRES_ONLY, indirect=True)  # a hung server: SQLite is a local file
+@pytest.mark.parametrize("database_url", POSTGRES_ONLY, indirect=True)  # a hung server: SQLite is a local file
 def test_a_stalled_database_answers_health_checks_in_time_and_recovers(server_env: dict[str, str]) -> None:
     url = server_env["SELFCHECK_DATABASE_URL"]
     host_port = re.search(r"@([^/:]+):(\d+)/", url)

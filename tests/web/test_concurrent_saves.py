@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from selfcheck import services
 from selfcheck.db import EXTENSION_KEY
 from selfcheck.models import Assessment
+from tests.support.server import run_together
 from tests.support.webflow import Browser, answer_minimal
 
 pytestmark = pytest.mark.database
@@ -33,24 +33,6 @@ def test_a_save_on_a_stale_copy_merges_into_what_the_other_tab_stored(app: Any, 
         assert stored.furthest_step == 2  # never moves backwards
 
 
-def save_together(posts: list[tuple[Browser, int, dict[str, Any]]]) -> list[Any]:
-    """Send the posts from separate threads released at the same moment; return the responses."""
-    barrier = threading.Barrier(len(posts))
-    results: list[Any] = [None] * len(posts)
-
-    def post(slot: int) -> None:
-        tab, number, answers = posts[slot]
-        barrier.wait()
-        results[slot] = tab.step(number, answers)
-
-    threads = [threading.Thread(target=post, args=(slot,)) for slot in range(len(posts))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
-
-
 def test_thirty_pairs_of_simultaneous_saves_lose_nothing(app: Any) -> None:
     """Two tabs (one session cookie, two clients) post different steps at the same moment."""
     tab1 = Browser(app.test_client())
@@ -64,7 +46,7 @@ def test_thirty_pairs_of_simultaneous_saves_lose_nothing(app: Any) -> None:
         partner = ["nein", "ja", "teilweise"][round_no % 3]
         digital = {"web": web, "sprachen": "5", "kanaele": ["messenger", "app"], "app_gepflegt": "teilweise"}
         local = {"beratung": "ja", "partner": partner, "ansprechperson": "nein"}
-        results = save_together([(tab1, 2, digital), (tab2, 3, local)])
+        results = run_together(lambda: tab1.step(2, digital), lambda: tab2.step(3, local))
         assert all(r is not None and r.status_code == 303 for r in results), [r and r.status_code for r in results]
         with app.app_context():
             from selfcheck.db import get_session
