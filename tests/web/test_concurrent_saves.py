@@ -46,7 +46,7 @@ def test_thirty_pairs_of_simultaneous_saves_lose_nothing(app: Any) -> None:
         partner = ["nein", "ja", "teilweise"][round_no % 3]
         digital = {"web": web, "sprachen": "5", "kanaele": ["messenger", "app"], "app_gepflegt": "teilweise"}
         local = {"beratung": "ja", "partner": partner, "ansprechperson": "nein"}
-        results = run_together(lambda: tab1.step(2, digital), lambda: tab2.step(3, local))
+        results = run_together(lambda d=digital: tab1.step(2, d), lambda d=local: tab2.step(3, d))
         assert all(r is not None and r.status_code == 303 for r in results), [r and r.status_code for r in results]
         with app.app_context():
             from selfcheck.db import get_session
