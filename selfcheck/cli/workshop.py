@@ -27,6 +27,12 @@ def workshop_group() -> None:
 @click.option("--date", "held_on", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Date (YYYY-MM-DD).")
 @click.option("--min-group-size", type=click.IntRange(3, 100), default=3, show_default=True,
               help="Fewest answers files before group figures are printed.")
+@click.option("--hours", type=click.Choice(["2", "2.5", "3"]), default="2.5", show_default=True,
+              help="Length of the session for the time plan.")
+@click.option("--time-plan/--no-time-plan", default=True, show_default=True)
+@click.option("--worksheets/--no-worksheets", default=True, show_default=True)
+@click.option("--questionnaire/--no-questionnaire", default=True, show_default=True,
+              help="The blank questionnaire for latecomers.")
 def pack_command(
     answers_dir: Path,
     output: Path,
@@ -36,11 +42,15 @@ def pack_command(
     municipality: str,
     held_on: datetime.datetime | None,
     min_group_size: int,
+    hours: str,
+    time_plan: bool,
+    worksheets: bool,
+    questionnaire: bool,
 ) -> None:
     """Make the workshop pack from every answers file (YAML or JSON) in ANSWERS_DIR."""
     from ..presenter.group import GroupInput, Participant, build_view
     from ..reports.pdf import configure
-    from ..workshops.pack import PackUnavailable, render_pack_pdf
+    from ..workshops.pack import PackOptions, PackUnavailable, render_pack_pdf
 
     ruleset = load_or_exit(rules)
     files = sorted(p for p in answers_dir.iterdir() if p.suffix.lower() in ANSWER_SUFFIXES and p.is_file())
@@ -60,7 +70,9 @@ def pack_command(
     )
     configure(timeout_seconds=None)
     try:
-        pdf = render_pack_pdf(ruleset, build_view(ruleset, group, lang), lang)
+        options = PackOptions(questionnaire=questionnaire, time_plan=time_plan, minutes=int(float(hours) * 60),
+                              worksheets=worksheets)
+        pdf = render_pack_pdf(ruleset, build_view(ruleset, group, lang), lang, options)
     except PackUnavailable as error:
         raise click.ClickException(f"the PDF could not be made: {error}") from None
     write_output(output, pdf)

@@ -67,3 +67,18 @@ def test_pack_needs_answers_files(tmp_path: Path, group_rules_dir: Path) -> None
     )
     assert result.exit_code != 0
     assert "no answers files" in result.output
+
+
+def test_pack_options_on_the_command_line(tmp_path: Path, group_rules_dir: Path) -> None:
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    for name, content in FILES.items():
+        (answers / name).write_text(content, encoding="utf-8")
+    output = tmp_path / "pack.pdf"
+    result = CliRunner().invoke(main, ["workshop", "pack", str(answers), "-o", str(output), "--rules",
+                                       str(group_rules_dir), "--hours", "3", "--no-questionnaire"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(" ".join((page.extract_text() or "")
+                             for page in PdfReader(io.BytesIO(output.read_bytes())).pages).split())
+    assert "Zeitplan für 3 Stunden" in text
+    assert "Angaben zum Ausfüllen" not in text
