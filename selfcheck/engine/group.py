@@ -130,12 +130,16 @@ def summarise(
     )
 
 
-def answered_enough(ruleset: RuleSet, raw_answers: Mapping[str, Any], min_answered: int) -> bool:
+def counts_for_group(result: Result, min_answered: int) -> bool:
     """Whether someone counts for the group: real answers to at least ``min_answered`` % of the
     questions asked ("Weiß nicht" and empty answers do not count)."""
-    answers, _problems = normalise_answers(ruleset, raw_answers)
-    result = evaluate(ruleset, answers)
     return result.counts.answered > 0 and result.completeness >= min_answered
+
+
+def answered_enough(ruleset: RuleSet, raw_answers: Mapping[str, Any], min_answered: int) -> bool:
+    """``counts_for_group`` for raw answers (a paper sheet, a member when the workshop closes)."""
+    answers, _problems = normalise_answers(ruleset, raw_answers)
+    return counts_for_group(evaluate(ruleset, answers), min_answered)
 
 
 def median_or_none(values: Sequence[float]) -> float | None:

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..engine import RuleSet, evaluate, normalise_answers
-from ..engine.group import GroupSummary, QuestionDivergence, Respondent, answered_enough, summarise
+from ..engine.group import GroupSummary, QuestionDivergence, Respondent, counts_for_group, summarise
 from ..texts import format_date, format_number, translator
 from .group_charts import ChartRow, Quadrant, distribution_svg, group_blend_svg
 from .words import describe_value, question_numbers
@@ -196,11 +196,14 @@ def build_view(ruleset: RuleSet, group: GroupInput, lang: str) -> GroupView:
     """Everything the dashboard and the pack show, already filtered for privacy."""
     _ = translator(lang)
     finished = [p for p in group.participants if p.completed]
-    completed = stable_order([p for p in finished if answered_enough(ruleset, p.answers, group.min_answered)])
-    respondents = []
-    for participant in completed:
+    counted: list[tuple[Participant, Respondent]] = []
+    for participant in stable_order(finished):  # each one scored once
         answers, _problems = normalise_answers(ruleset, participant.answers)
-        respondents.append(Respondent(answers=answers, result=evaluate(ruleset, answers)))
+        result = evaluate(ruleset, answers)
+        if counts_for_group(result, group.min_answered):
+            counted.append((participant, Respondent(answers=answers, result=result)))
+    completed = [participant for participant, _respondent in counted]
+    respondents = [respondent for _participant, respondent in counted]
     size = len(completed)
     all_consented = size > 0 and all(p.consent for p in completed)
     group_visible = size >= group.min_group_size or all_consented
