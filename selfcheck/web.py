@@ -81,11 +81,6 @@ def guarded_lookup(name: str, lookup: Callable[[], R | None]) -> R | None:
     return None
 
 
-def limit_reached(name: str, *, extra: str | None = None) -> bool:
-    """Whether this client has used up the attempts of limit ``name`` in its window."""
-    return retry_after(name, extra=extra) > 0
-
-
 def count_attempt(name: str, *, extra: str | None = None) -> None:
     """Count one attempt against limit ``name`` (lookups: a failed one; PDFs: a fresh render)."""
     services.record_attempt(get_session(), scope=name, client=_client(extra))
