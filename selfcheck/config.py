@@ -43,6 +43,9 @@ DEFAULTS: dict[str, Any] = {
     # Days the anonymised record of a finished assessment stays for research once the assessment
     # itself expires, if its respondent agreed (no name, no ids, month only). 0: none are kept.
     "RESEARCH_RETENTION_DAYS": 5 * 365,
+    # The results page and report compare a theme with organisations of the same type only from
+    # this many finished organisations on that agreed to research use.
+    "PEER_MIN_ORGANISATIONS": 5,
     # A workshop participant counts for the group (the privacy threshold, figures and profile)
     # only with real answers to at least this share (%) of the questions asked: an empty paper
     # sheet or a check answered with "Weiß nicht" throughout never unlocks the group view.

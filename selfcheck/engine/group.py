@@ -306,3 +306,29 @@ def partnership_matrix(ruleset: RuleSet, respondents: Sequence[Respondent]) -> P
         cells={row: dict(columns) for row, columns in cells.items()},
         question_ids=tuple(q.id for q in questions),
     )
+
+
+@dataclass(frozen=True)
+class PeerComparison:
+    """Where organisations of the respondent's type stand, per theme. Medians exist only from
+    ``minimum`` organisations on: below that nothing about them is computed or shown."""
+
+    count: int
+    minimum: int
+    medians: Mapping[str, float | None]  # dimension id -> median score; empty below the minimum
+
+    @property
+    def enough(self) -> bool:
+        return self.count >= self.minimum
+
+
+def compare_with_peers(ruleset: RuleSet, answer_sets: Sequence[Mapping[str, Any]], minimum: int) -> PeerComparison:
+    """The theme medians of ``answer_sets`` (raw answers of comparable organisations) under ``ruleset``."""
+    if len(answer_sets) < minimum:
+        return PeerComparison(len(answer_sets), minimum, {})
+    results = [evaluate(ruleset, normalise_answers(ruleset, raw)[0]) for raw in answer_sets]
+    medians = {
+        d.id: median_or_none([float(s) for r in results if (s := r.dimension(d.id).score) is not None])
+        for d in ruleset.dimensions
+    }
+    return PeerComparison(len(answer_sets), minimum, medians)

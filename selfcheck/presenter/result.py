@@ -8,14 +8,15 @@ the engine; this module only looks up words and keeps the engine's order.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
 
+from ..engine.group import PeerComparison
 from ..engine.model import Citation, RuleSet
 from ..engine.scoring import AnswerCounts, DimensionResult, RecommendationResult, Result
-from ..texts import language, translator
+from ..texts import format_number, language, translator
 from .charts import blend_quadrant_svg, dimension_chart_svg
 from .reasons import reasons
 from .words import answer_label, effort_labels, evidence_labels, missing_answer_words, question_numbers
@@ -74,6 +75,7 @@ class DimensionView:
     open: tuple[QuestionLine, ...]  # most points to win first
     unknown: tuple[QuestionLine, ...]
     next_level: str | None
+    peer_median: str | None = None  # organisations of the same type, when there are enough
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class ResultView:
     dimension_chart: Markup
     blend_chart: Markup
     shown_recommendations: int
+    peers: str | None = None  # the sentence about the comparison with organisations of the same type
 
     @property
     def next_steps(self) -> tuple[RecommendationView, ...]:
@@ -166,11 +169,13 @@ class ResultView:
         return tuple(GapGroup(title, tuple(items)) for title, items in sections.items())
 
 
-def present_result(ruleset: RuleSet, result: Result, answers: Mapping[str, Any], lang: str) -> ResultView:
-    """The view of ``result`` (computed from ``answers`` with ``ruleset``) in ``lang``."""
+def present_result(ruleset: RuleSet, result: Result, answers: Mapping[str, Any], lang: str,
+                   peers: PeerComparison | None = None) -> ResultView:
+    """The view of ``result`` (computed from ``answers`` with ``ruleset``) in ``lang``; ``peers``
+    adds the comparison with organisations of the same type (None: not asked, e.g. the CLI)."""
     lang = language(lang)
     numbers = question_numbers(ruleset)
-    return ResultView(
+    view = ResultView(
         lang=lang,
         completeness=result.completeness,
         counts=counts_text(result.counts, lang),
@@ -184,6 +189,19 @@ def present_result(ruleset: RuleSet, result: Result, answers: Mapping[str, Any],
         blend_chart=Markup(blend_quadrant_svg(ruleset, result, lang)),  # noqa: S704 - escaped SVG of ours
         shown_recommendations=ruleset.results.shown_recommendations,
     )
+    return view if peers is None else _with_peers(view, peers, lang)
+
+
+def _with_peers(view: ResultView, peers: PeerComparison, lang: str) -> ResultView:
+    _ = translator(lang)
+    if not peers.enough:
+        return replace(view, peers=_("Ein Vergleich mit Organisationen Ihrer Art erscheint ab %(n)s, die der "
+                                     "Forschung zugestimmt haben.", n=peers.minimum))
+    dimensions = tuple(replace(d, peer_median=format_number(peers.medians.get(d.id), lang)
+                               if peers.medians.get(d.id) is not None else None) for d in view.dimensions)
+    return replace(view, dimensions=dimensions,
+                   peers=_("Verglichen mit %(n)s Organisationen Ihrer Art, die der Forschung zugestimmt haben.",
+                           n=peers.count))
 
 
 def counts_text(counts: AnswerCounts, lang: str) -> str:

@@ -17,6 +17,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from .. import services
 from ..db import get_session
 from ..engine import RuleSetError, evaluate, normalise_answers
+from ..engine.group import PeerComparison, compare_with_peers
 from ..engine.loader import load_ruleset_from_files
 from ..i18n import current_language
 from ..presenter import present_result
@@ -83,13 +84,14 @@ def show(assessment: Assessment) -> BaseResponse | str:
     current = current_ruleset()
     lang = current_language()
     result, answers = scored_answers(ruleset, assessment)
+    peers = peer_comparison(ruleset, assessment, result)
     extra = {"regeln": CURRENT_RULES} if asked_current else {}
     return render_template(
         "results/show.html",
         ruleset=ruleset,
         current=current,
         assessment=assessment,
-        result=present_result(ruleset, result, answers, lang),
+        result=present_result(ruleset, result, answers, lang, peers),
         rules=_rules_notice(assessment, ruleset, current, asked_current),
         review_reachable=assessment.furthest_step >= review_index(current),
         report_url=url_for("results.report_pdf", lang=lang, **extra),
@@ -108,6 +110,15 @@ def research_consent(assessment: Assessment) -> BaseResponse:
     services.set_research_consent(get_session(), assessment, bool(form.research_consent.data))
     flash(_("Ihre Einstellung zur Forschung ist gespeichert."), "success")
     return see_other("results.show")
+
+
+def peer_comparison(ruleset: RuleSet, assessment: Assessment, result: Result) -> PeerComparison | None:
+    """Organisations of the same type that agreed to research use, compared under the rules shown."""
+    if result.organisation_type is None or ruleset.audience_question is None:
+        return None
+    answer_sets = services.peer_answer_sets(get_session(), ruleset.audience_question, result.organisation_type,
+                                            besides=assessment.public_id)
+    return compare_with_peers(ruleset, answer_sets, int(current_app.config["PEER_MIN_ORGANISATIONS"]))
 
 
 def _rules_notice(assessment: Assessment, shown: RuleSet, current: RuleSet, asked_current: bool) -> str | None:
@@ -170,9 +181,10 @@ def report_response(assessment: Assessment) -> Response:
     ruleset, _asked_current = result_ruleset(assessment)
     lang = current_language()
     created = aware(assessment.updated_at).date()
+    result, answers = scored_answers(ruleset, assessment)
+    peers = peer_comparison(ruleset, assessment, result)
 
     def render() -> bytes:
-        result, answers = scored_answers(ruleset, assessment)
         return render_report_pdf(
             ruleset,
             result,
@@ -180,9 +192,12 @@ def report_response(assessment: Assessment) -> Response:
             organisation_name=assessment.organisation_name,
             lang=lang,
             created=created,
+            peers=peers,
         )
 
-    key = report_key(assessment, ruleset.hash, lang)
+    # The comparison changes as others finish: it is part of what the cached PDF shows.
+    key = (*report_key(assessment, ruleset.hash, lang), peers.count if peers else None,
+           tuple(sorted(peers.medians.items())) if peers else None)
     data = report_cache().get(key)
     if data is None:
         data = fresh_pdf(key, render, limit_key=assessment.public_id)

@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from selfcheck.engine.group import PeerComparison
 from selfcheck.engine.model import RuleSet
 from selfcheck.engine.scoring import Result
 
@@ -40,12 +41,14 @@ def render_report_pdf(
     organisation_name: str | None,
     lang: str,
     created: datetime.date,
+    peers: PeerComparison | None = None,
 ) -> bytes:
     """The report as PDF bytes (tagged PDF/UA-1, A4). Raises pdf.RenderTimeout past the deadline."""
     from .pdf import html_to_pdf  # weasyprint is imported only when a PDF is really made
 
     html = render_report_html(
-        ruleset, result, answers=dict(answers), organisation_name=organisation_name, lang=lang, created=created
+        ruleset, result, answers=dict(answers), organisation_name=organisation_name, lang=lang, created=created,
+        peers=peers,
     )
     return html_to_pdf(html, "report")
 

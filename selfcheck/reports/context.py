@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from ..engine.group import PeerComparison
 from ..engine.model import RuleSet
 from ..engine.scoring import Result
 from ..presenter import answer_label, evidence_explanations, evidence_labels, present_result, question_numbers
@@ -26,11 +27,12 @@ def build_report_context(
     organisation_name: str | None,
     lang: str,
     created: datetime.date,
+    peers: PeerComparison | None = None,
 ) -> dict[str, Any]:
     """Everything the report template shows."""
     lang = language(lang)
     _ = translator(lang)
-    view = present_result(ruleset, result, answers, lang)
+    view = present_result(ruleset, result, answers, lang, peers)
     numbers = question_numbers(ruleset)
     visible = {q.id for q in ruleset.visible_questions(answers)}
     appendix = []

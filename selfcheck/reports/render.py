@@ -17,6 +17,7 @@ from selfcheck.engine.scoring import Result
 from selfcheck.resources import shipped
 from selfcheck.texts import LANGUAGES, language, translations
 
+from ..engine.group import PeerComparison
 from .context import build_report_context
 
 PRINT_BASE = "report/print.css"  # page furniture shared by both layouts
@@ -59,9 +60,10 @@ def render_report_html(
     organisation_name: str | None,
     lang: str,
     created: datetime.date,
+    peers: PeerComparison | None = None,
 ) -> str:
     """The full report as one HTML document (the input of the PDF)."""
     context = build_report_context(
-        ruleset, result, answers=answers, organisation_name=organisation_name, lang=lang, created=created
+        ruleset, result, answers=answers, organisation_name=organisation_name, lang=lang, created=created, peers=peers
     )
     return render_template("report.html", context)

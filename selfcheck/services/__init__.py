@@ -279,6 +279,14 @@ def research_rows(db: Session) -> list[ResearchRow]:
     return sorted(rows, key=lambda row: (row.completed_month, row.record_id))
 
 
+def peer_answer_sets(db: Session, type_question: str, organisation_type: str, *, besides: str) -> list[dict[str, Any]]:
+    """Raw answers of finished organisations of this type that agreed to research use (live ones
+    and anonymised records), without the assessment ``besides`` (the one looking)."""
+    own = digest(db, f"research\x00{besides}")[:16]
+    return [row.answers for row in research_rows(db)
+            if row.answers.get(type_question) == organisation_type and row.record_id != own]
+
+
 def existing_public_ids(db: Session) -> set[str]:
     """The public ids of every stored assessment."""
     return set(db.scalars(select(Assessment.public_id)))

@@ -67,6 +67,7 @@ def test_the_results_page_of_every_golden_example_has_at_most_2500_words(path: P
     from flask import render_template
 
     from selfcheck.app import create_app
+    from selfcheck.engine.group import PeerComparison
     from selfcheck.questionnaire.forms import ResearchConsentForm
 
     ruleset, answers, name = example(path)
@@ -76,7 +77,8 @@ def test_the_results_page_of_every_golden_example_has_at_most_2500_words(path: P
         html = render_template(
             "results/show.html", ruleset=ruleset,
             assessment=SimpleNamespace(organisation_name=name, ruleset_version=ruleset.version),
-            result=present_result(ruleset, evaluate(ruleset, answers), answers, lang),
+            result=present_result(ruleset, evaluate(ruleset, answers), answers, lang,
+                                  PeerComparison(0, 5, {})),  # as most pages read: too few peers yet
             rules=None, current=ruleset, review_reachable=True, report_url="/ergebnis/bericht.pdf",
             research_form=ResearchConsentForm())
     text = _Text()
