@@ -149,15 +149,24 @@ def read_answers_file(path: Path, ruleset: RuleSet, *, raw: bool = False) -> tup
 
 
 def _read_yaml_or_json(path: Path) -> Any:
-    """YAML keeps line numbers and reads most JSON; JSON indented with tabs is not YAML, so fall back."""
+    """YAML keeps line numbers and reads JSON too; a .json file must also be valid JSON, and JSON
+    that YAML cannot read (e.g. indented with tabs) is read as JSON."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as json_error:
+            raise YamlError(json_error.msg, json_error.lineno) from None
+        try:
+            return read_yaml(path)[0]
+        except YamlError:
+            return data
     try:
         return read_yaml(path)[0]
     except YamlError as yaml_error:
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as json_error:
-            if path.suffix.lower() == ".json":
-                raise YamlError(json_error.msg, json_error.lineno) from None
+            return json.loads(text)
+        except json.JSONDecodeError:
             raise yaml_error from None
 
 

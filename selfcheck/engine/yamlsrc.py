@@ -55,21 +55,26 @@ _HINTS = (
 )
 
 
-class _Loader(yaml.SafeLoader):
-    duplicate_keys: list[tuple[str, int]]
+def _loader_on(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """A safe loader on ``base`` that keeps line numbers, reports duplicate keys and reads only
+    true/false as booleans (not the YAML 1.1 yes/no/on/off)."""
+
+    class Loader(base):  # type: ignore[valid-type,misc]
+        duplicate_keys: list[tuple[str, int]]
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+    return Loader
 
 
-# Drop the YAML 1.1 booleans (yes/no/on/off) and keep only true/false.
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+def _mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -84,21 +89,32 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+def _sequence(loader: Any, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+# libyaml (C) parses several times faster; the pure-Python parser explains errors better, so it
+# reads a file again only when the fast one found a problem.
+_FAST = _loader_on(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_EXPLAINING = _loader_on(yaml.SafeLoader)
 
 
 def parse_yaml(text: str) -> tuple[Any, list[tuple[str, int]]]:
     """Parse YAML text; return the data and the duplicate keys found (key, line)."""
-    loader = _Loader(text)
-    loader.duplicate_keys = []
+    try:
+        return _parse(_FAST, text)
+    except YamlError:
+        if _FAST is _EXPLAINING:
+            raise
+        return _parse(_EXPLAINING, text)  # raises the same problem, in plainer words
+
+
+def _parse(loader_class: type[yaml.SafeLoader], text: str) -> tuple[Any, list[tuple[str, int]]]:
+    loader = loader_class(text)
+    loader.duplicate_keys = []  # type: ignore[attr-defined]
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -109,7 +125,7 @@ def parse_yaml(text: str) -> tuple[Any, list[tuple[str, int]]]:
         raise YamlError(str(exc).strip(), 1) from None
     finally:
         loader.dispose()
-    return data, loader.duplicate_keys
+    return data, loader.duplicate_keys  # type: ignore[attr-defined]
 
 
 def read_yaml(path: Path) -> tuple[Any, list[tuple[str, int]]]:
