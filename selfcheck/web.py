@@ -94,25 +94,23 @@ def refuse_if_limited(name: str, *, extra: str | None = None) -> None:
 
 
 def too_many(wait: int) -> NoReturn:
+    """Stop the request with the friendly 429 page and when to try again."""
     from .app import render_error
 
     page, code = render_error(429)
     abort(make_response(page, code, {"Retry-After": str(wait)}))
 
 
-def rate_limited(name: str, *, count_every_request: bool = False) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Answer 429 (with Retry-After) once the client has used up limit ``name``.
-
-    With ``count_every_request`` each call counts (creating things); otherwise the view counts
-    what it must itself with ``count_attempt`` (failed lookups, fresh renders).
-    """
+def rate_limited(name: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Count each call against limit ``name`` (creating things, rendering packs) and answer 429
+    (with Retry-After) once the client has used it up. Lookups and PDFs count what they must
+    themselves (``guarded_lookup``, ``count_attempt``)."""
 
     def decorate(view: Callable[P, R]) -> Callable[P, R]:
         @wraps(view)
         def limited(*args: P.args, **kwargs: P.kwargs) -> R:
             refuse_if_limited(name)
-            if count_every_request:
-                count_attempt(name)
+            count_attempt(name)
             return view(*args, **kwargs)
 
         return limited

@@ -60,7 +60,7 @@ def start() -> str:
 
 
 @bp.post("/start")
-@rate_limited("start", count_every_request=True)
+@rate_limited("start")
 def begin() -> BaseResponse | tuple[str, int]:
     form = StartForm()
     if not form.validate():

@@ -100,7 +100,7 @@ def index() -> str:
 
 
 @bp.post("/neu")
-@rate_limited("workshop_create", count_every_request=True)
+@rate_limited("workshop_create")
 def create() -> BaseResponse | tuple[str, int]:
     form = CreateWorkshopForm()
     if not form.validate():
@@ -512,7 +512,7 @@ def _render_consensus(workshop: Workshop, question: Any, form: Any, note: NoteFo
 
 @bp.get("/<public_id>/paket.pdf")
 @led_workshop
-@rate_limited("workshop_pack", count_every_request=True)
+@rate_limited("workshop_pack")
 def pack(workshop: Workshop) -> Response | BaseResponse:
     """The workshop pack as PDF: time plan, agenda, group profile, recommendations, agreements,
     worksheets, paper form. The dashboard's form chooses the parts (query parameters)."""
@@ -530,7 +530,7 @@ def pack(workshop: Workshop) -> Response | BaseResponse:
 
 @bp.get("/<public_id>/plakat.pdf")
 @led_workshop
-@rate_limited("workshop_pack", count_every_request=True)
+@rate_limited("workshop_pack")
 def results_poster(workshop: Workshop) -> Response | BaseResponse:
     """The A3 results poster for the wall."""
     return _group_pdf(workshop, render_poster_pdf, {"de": "ergebnisplakat", "en": "results-poster"})
