@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 import pytest
-from test_browser_workshops import join_and_complete
+from test_browser_workshops import create_workshop, join_and_complete
 
 from tests.support.browser_driver import (
     answer_all_steps,
@@ -21,20 +21,6 @@ from tests.support.browser_driver import (
 pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1280, "height": 720}
-
-
-def create_workshop(context: Any, title: str) -> tuple[str, str]:
-    page = context.new_page()
-    page.goto("/workshop/")
-    page.locator("#title").fill(title)
-    page.locator("#municipality").fill("Musterstadt")
-    page.locator("#held_on").fill("2026-12-03")
-    page.get_by_role("button", name="Workshop anlegen").click()
-    page.wait_for_url("**/zugang")
-    code = page.locator(".join-code").inner_text().strip()
-    base = path_of(page).rsplit("/zugang", 1)[0]
-    page.close()
-    return base, code
 
 
 def type_in_paper_sheet(context: Any, base: str, ruleset: Any, name: str) -> None:
@@ -58,7 +44,7 @@ def no_sideways_scrolling(page: Any) -> bool:
 @pytest.fixture(scope="module")
 def session(module_contexts: Any, live_server: Any) -> dict[str, Any]:
     facilitator = module_contexts(viewport=PROJECTOR)
-    base, code = create_workshop(facilitator, "Werkstatt Übergänge")
+    base, code = create_workshop(facilitator, "Werkstatt Übergänge", held_on="2026-12-03")
     for index in range(4):
         join_and_complete(module_contexts(), code, live_server.ruleset, index)
     type_in_paper_sheet(facilitator, base, live_server.ruleset, "Sprachcafé Nord")

@@ -54,21 +54,27 @@ def join_and_complete(context: Any, code: str, ruleset: Any, index: int) -> None
     page.close()
 
 
-@pytest.fixture(scope="module")
-def workshop(module_contexts: Any, live_server: Any) -> Workshop:
-    """A workshop created in the browser and answered by three participants in their own browsers."""
-    contexts = module_contexts
-    facilitator = contexts(viewport={"width": 1280, "height": 900})
-    page = facilitator.new_page()
+def create_workshop(context: Any, title: str, held_on: str = "2026-03-14") -> tuple[str, str]:
+    """Create a workshop through its form; return its base path and join code."""
+    page = context.new_page()
     page.goto("/workshop/")
-    page.locator("#title").fill("Runder Tisch digitale und analoge Integration")
+    page.locator("#title").fill(title)
     page.locator("#municipality").fill("Musterstadt")
-    page.locator("#held_on").fill("2026-03-14")
+    page.locator("#held_on").fill(held_on)
     page.get_by_role("button", name="Workshop anlegen").click()
     page.wait_for_url("**/zugang")
     code = page.locator(".join-code").inner_text().strip()
     base = path_of(page).rsplit("/zugang", 1)[0]
     page.close()
+    return base, code
+
+
+@pytest.fixture(scope="module")
+def workshop(module_contexts: Any, live_server: Any) -> Workshop:
+    """A workshop created in the browser and answered by three participants in their own browsers."""
+    contexts = module_contexts
+    facilitator = contexts(viewport={"width": 1280, "height": 900})
+    base, code = create_workshop(facilitator, "Runder Tisch digitale und analoge Integration")
 
     participants = [contexts() for _ in range(PARTICIPANTS)]
     for index, context in enumerate(participants):

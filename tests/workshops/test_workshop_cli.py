@@ -30,11 +30,17 @@ def render_deadline_restored() -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("render_deadline_restored")
-def test_pack_from_answers_files(tmp_path: Path, group_rules_dir: Path) -> None:
+def answers_folder(tmp_path: Path) -> Path:
+    """The answers files of FILES in a folder, as a facilitator collects them."""
     answers = tmp_path / "answers"
     answers.mkdir()
     for name, content in FILES.items():
         (answers / name).write_text(content, encoding="utf-8")
+    return answers
+
+
+def test_pack_from_answers_files(tmp_path: Path, group_rules_dir: Path) -> None:
+    answers = answers_folder(tmp_path)
     output = tmp_path / "pack.pdf"
     result = CliRunner().invoke(
         main,
@@ -70,10 +76,7 @@ def test_pack_needs_answers_files(tmp_path: Path, group_rules_dir: Path) -> None
 
 
 def test_pack_options_on_the_command_line(tmp_path: Path, group_rules_dir: Path) -> None:
-    answers = tmp_path / "answers"
-    answers.mkdir()
-    for name, content in FILES.items():
-        (answers / name).write_text(content, encoding="utf-8")
+    answers = answers_folder(tmp_path)
     output = tmp_path / "pack.pdf"
     result = CliRunner().invoke(main, ["workshop", "pack", str(answers), "-o", str(output), "--rules",
                                        str(group_rules_dir), "--hours", "3", "--no-questionnaire"])

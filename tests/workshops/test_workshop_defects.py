@@ -8,8 +8,9 @@ import re
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 from test_workshop_flow import ANSWERS, join_and_answer
+from test_workshop_privacy import count
 
 from selfcheck.db import get_session
 from selfcheck.models import Assessment
@@ -25,11 +26,6 @@ ALL_UNKNOWN = ({"org_type": "wohlfahrt"}, {"web": "unknown", "messenger": "unkno
 def individual_rows(page: str) -> list[str]:
     section = page[page.index('id="individual"'):page.index('id="manage"')]
     return re.findall(r'<th scope="row">([^<]+)</th>', section)
-
-
-def count(app: Any, model: Any) -> int:
-    with app.app_context():
-        return int(get_session().scalar(select(func.count()).select_from(model)) or 0)
 
 
 def finish_with(app: Any, code: str, answers: tuple[dict, dict, dict], name: str = "", consent: bool = False) -> Any:
