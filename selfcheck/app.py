@@ -77,12 +77,14 @@ def register_rules(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from .questionnaire import results, resume, views
+    from .rendering.views import bp as files_bp
     from .workshops.views import bp as workshops_bp
 
     app.register_blueprint(views.bp)
     app.register_blueprint(resume.bp)
     app.register_blueprint(results.bp)
     app.register_blueprint(workshops_bp)
+    app.register_blueprint(files_bp)
 
 
 ERROR_TEXTS = {

@@ -36,8 +36,28 @@ DEFAULTS: dict[str, Any] = {
     # Folder of the rule set the check is answered with (a relative path starts at the current
     # folder). Default: the shipped Blended-Impact rule set. The CLI follows the same rule.
     "RULES_DIR": None,
-    # Folder for cached PDF reports. Default: "reports" in the instance folder.
+    # Where finished PDFs are kept: "database" (every web host finds them; deleting an assessment
+    # or workshop deletes its files in the same transaction) or "folder" (REPORT_CACHE_DIR, one
+    # host or a shared mount).
+    "REPORT_STORE": "database",
+    # Folder for finished PDFs when REPORT_STORE is "folder". Default: "reports" in the instance folder.
     "REPORT_CACHE_DIR": None,
+    # Redis URL of the render queue (e.g. redis://127.0.0.1:6379/0): PDFs are then made by
+    # `selfcheck worker` processes on any host, never by a web process. Empty: a local pool of
+    # render processes beside each web process does it (nothing else to install).
+    "RENDER_QUEUE_URL": None,
+    # Render processes per web process for the local pool (without RENDER_QUEUE_URL).
+    "RENDER_WORKERS": 1,
+    # A render process is replaced after this many PDFs, so its memory stays bounded.
+    "RENDER_MAX_JOBS": 100,
+    # Deadline of one render (seconds); a job past it is stopped and retried once.
+    "RENDER_TIMEOUT_SECONDS": 60,
+    # Queue the report when a respondent reaches the results page, so the download is ready
+    # when they click. Off: the report is made on the first download.
+    "RENDER_AHEAD": True,
+    # When the broker does not answer, a download renders in the web process as a last resort,
+    # with this deadline (seconds); past it the page asks to try again shortly.
+    "RENDER_FALLBACK_TIMEOUT_SECONDS": 30,
     # Days an assessment is kept after its last change; then it counts as expired and is purged.
     "RETENTION_DAYS": 180,
     # Days the anonymised record of a finished assessment stays for research once the assessment
@@ -93,6 +113,8 @@ def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
         app.config["DATABASE_URL"] = f"sqlite:///{instance / 'selfcheck.sqlite'}"
     if not app.config["REPORT_CACHE_DIR"]:
         app.config["REPORT_CACHE_DIR"] = str(instance / "reports")
+    if app.config["REPORT_STORE"] not in ("database", "folder"):
+        raise RuntimeError(f"REPORT_STORE must be \"database\" or \"folder\", not {app.config['REPORT_STORE']!r}")
     app.config["RULES_DIR"] = str(resolve_rules_dir(app.config["RULES_DIR"]))
     if is_production(app):
         if not app.config["SECRET_KEY"]:

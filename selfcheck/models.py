@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, MetaData, String
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -99,3 +99,23 @@ class ResearchRecord(Base):
     ruleset_hash: Mapped[str] = mapped_column(String(64))
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class RenderedFile(Base):
+    """A finished PDF, stored where every web host finds it.
+
+    ``key`` is the digest of everything the file depends on (``rendering.file_key``). The owner
+    columns reference the assessment or workshop it belongs to, so deleting those deletes their
+    files in the same transaction. Only the newest file per owner and ``slot`` (kind and
+    language) is kept.
+    """
+
+    __tablename__ = "rendered_files"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    slot: Mapped[str] = mapped_column(String(40), index=True)  # "report:de", "pack:en", ...
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    workshop_id: Mapped[int | None] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -87,6 +87,9 @@ def make_app(database_url: str, tmp_path: Path, rules_dir: Path, **overrides: An
             "INSTANCE_PATH": str(tmp_path / "instance"),
             "DATABASE_URL": database_url,
             "RULES_DIR": str(rules_dir),
+            # Rendering ahead starts a render process per results page; the tests that are about
+            # it switch it on, the others ask for their PDFs.
+            "RENDER_AHEAD": False,
             **overrides,
         }
     )
@@ -114,7 +117,17 @@ def app_factory(database_url: str, tmp_path: Path, default_rules_dir: Path) -> I
 
     yield build
     for app in made:
+        stop_renderings(app)
         engine_of(app).dispose()
+
+
+def stop_renderings(app: Any) -> None:
+    """End the app's render pool and its render processes (they outlive a test otherwise)."""
+    from selfcheck.rendering import EXTENSION_KEY
+
+    found = app.extensions.pop(EXTENSION_KEY, None)
+    if found is not None:
+        found.queue.shutdown()
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ LAZY_COMMANDS = {
     "report": "selfcheck.cli.report:report_command",
     "paper": "selfcheck.cli.report:paper_command",
     "workshop": "selfcheck.cli.workshop:workshop_group",
+    "worker": "selfcheck.cli.worker:worker_command",
 }
 
 

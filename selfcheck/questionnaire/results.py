@@ -6,11 +6,10 @@ the same view objects as the PDF report.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, Response, abort, current_app, flash, make_response, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -21,11 +20,13 @@ from ..engine.group import PeerComparison, compare_with_peers
 from ..engine.loader import load_ruleset_from_files
 from ..i18n import current_language
 from ..presenter import present_result
-from ..reports import ReportCache, render_paper_pdf, render_report_pdf
-from ..reports.pdf import RenderError, RenderTimeout
+from ..rendering import FileJob, file_key, renderings
+from ..rendering.store import FolderStore
+from ..rendering.views import Download, render_ahead, serve
+from ..reports import render_paper_html, render_report_html
 from ..services import aware
 from ..services import workshops as workshop_services
-from ..web import count_attempt, refuse_if_limited, see_other
+from ..web import see_other
 from .forms import ResearchConsentForm
 from .state import current_ruleset, location_of, review_index, with_assessment
 
@@ -86,6 +87,8 @@ def show(assessment: Assessment) -> BaseResponse | str:
     result, answers = scored_answers(ruleset, assessment)
     peers = peer_comparison(ruleset, assessment, result)
     extra = {"regeln": CURRENT_RULES} if asked_current else {}
+    report = report_download(assessment)
+    report_state = render_ahead(report)
     return render_template(
         "results/show.html",
         ruleset=ruleset,
@@ -95,6 +98,8 @@ def show(assessment: Assessment) -> BaseResponse | str:
         rules=_rules_notice(assessment, ruleset, current, asked_current),
         review_reachable=assessment.furthest_step >= review_index(current),
         report_url=url_for("results.report_pdf", lang=lang, **extra),
+        report_state=report_state.value if report_state else "later",
+        report_status_url=url_for("files.status", key=report.key),
         workshop_member=workshop_services.member_of(get_session(), assessment),
         research_form=ResearchConsentForm(data={"research_consent": assessment.research_consent}),
     )
@@ -130,105 +135,53 @@ def _rules_notice(assessment: Assessment, shown: RuleSet, current: RuleSet, aske
     return "answered" if shown is not current else "lost"
 
 
-def report_cache() -> ReportCache:
-    return ReportCache(Path(current_app.config["REPORT_CACHE_DIR"]))
+def report_download(assessment: Assessment) -> Download:
+    """The report of a finished assessment in the page's language, under the rules it is shown with.
 
-
-def report_key(assessment: Assessment, ruleset_hash: str, lang: str) -> tuple[object, ...]:
-    return (assessment.public_id, assessment.answers_revision, ruleset_hash, lang)
-
-
-PAPER_OWNER = "paper"
-
-
-def forget_reports(public_ids: Iterable[str]) -> None:
-    """Remove every cached report of these assessments: called wherever they are deleted."""
-    cache = report_cache()
-    for public_id in public_ids:
-        cache.forget(public_id)
-
-
-def prune_reports(existing_public_ids: set[str]) -> int:
-    """Remove cached reports of assessments that no longer exist (run after the daily purge)."""
-    cache = report_cache()
-    orphans = cache.owners() - existing_public_ids - {PAPER_OWNER}
-    forget_reports(orphans)
-    return len(orphans)
-
-
-def pdf_response(data: bytes, filename: str) -> Response:
-    response = Response(data, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@bp.get("/ergebnis/bericht.pdf")
-@with_assessment
-def report_pdf(assessment: Assessment) -> BaseResponse:
-    """The report of this session's assessment; cached per answers revision, rule set and language."""
-    if assessment.completed_at is None:
-        return location_of(assessment)
-    return report_response(assessment)
-
-
-def report_response(assessment: Assessment) -> Response:
-    """The PDF report of a finished assessment (also a typed-in paper sheet's, for its facilitator).
-
-    Only a fresh render counts against the PDF limit, keyed to the assessment as well as the
-    address, so a workshop room sharing one address does not block itself. When the respondent
-    deleted their data while it rendered, the fresh PDF is removed again and not served.
+    Its key holds everything the PDF shows: answers revision, rule set, language, template
+    version, and the peer comparison, which changes as others finish.
     """
     ruleset, _asked_current = result_ruleset(assessment)
     lang = current_language()
     created = aware(assessment.updated_at).date()
     result, answers = scored_answers(ruleset, assessment)
     peers = peer_comparison(ruleset, assessment, result)
+    key = file_key("report", assessment.public_id, assessment.answers_revision, ruleset.hash, lang,
+                   peers.count if peers else None, sorted(peers.medians.items()) if peers else None)
 
-    def render() -> bytes:
-        return render_report_pdf(
-            ruleset,
-            result,
-            answers=answers,
-            organisation_name=assessment.organisation_name,
-            lang=lang,
-            created=created,
-            peers=peers,
-        )
+    def make_job() -> FileJob:
+        html = render_report_html(ruleset, result, answers=answers, organisation_name=assessment.organisation_name,
+                                  lang=lang, created=created, peers=peers)
+        return FileJob(key=key, kind="report", lang=lang, html=html, stylesheet="report",
+                       owner_kind="assessment", owner_id=assessment.public_id)
 
-    # The comparison changes as others finish: it is part of what the cached PDF shows.
-    key = (*report_key(assessment, ruleset.hash, lang), peers.count if peers else None,
-           tuple(sorted(peers.medians.items())) if peers else None)
-    data = report_cache().get(key)
-    if data is None:
-        data = fresh_pdf(key, render, limit_key=assessment.public_id)
-        if not services.assessment_exists(get_session(), assessment.public_id):
-            forget_reports([assessment.public_id])
-            abort(404)
     name = "selbstcheck-ergebnis" if lang == "de" else "self-check-result"
-    return pdf_response(data, f"{name}-{created.isoformat()}.pdf")
+    return Download(key, "report", f"{name}-{created.isoformat()}.pdf", make_job, limit_key=assessment.public_id)
 
 
-RENDER_RETRY_SECONDS = 30
+def forget_reports(public_ids: Iterable[str]) -> None:
+    """Remove every stored file of these assessments or workshops: called wherever they are deleted
+    (the database store deletes them with their owner anyway)."""
+    renderings().forget(public_ids)
 
 
-def fresh_pdf(key: tuple[object, ...], render: Callable[[], bytes], *, limit_key: str) -> bytes:
-    """Render under the PDF limit and keep the result in the cache if the disk allows.
+def prune_reports(existing_public_ids: set[str]) -> int:
+    """Remove files in the folder store whose owner no longer exists (run after the daily purge)."""
+    store = renderings().store
+    if not isinstance(store, FolderStore):
+        return 0
+    orphans = store.owners() - existing_public_ids
+    store.forget(orphans)
+    return len(orphans)
 
-    A render that times out or fails answers 503 with Retry-After (the error page says the
-    answers are safe); a cache that cannot be written only costs speed.
-    """
-    refuse_if_limited("pdf", extra=limit_key)
-    count_attempt("pdf", extra=limit_key)
-    try:
-        data = render()
-    except (RenderTimeout, RenderError):
-        from ..app import render_error
 
-        current_app.logger.exception("PDF could not be rendered")
-        page, code = render_error(503)
-        abort(make_response(page, code, {"Retry-After": str(RENDER_RETRY_SECONDS)}))
-    report_cache().keep(key, data)
-    return data
+@bp.get("/ergebnis/bericht.pdf")
+@with_assessment
+def report_pdf(assessment: Assessment) -> BaseResponse:
+    """The report of this session's assessment, or the page that says it is being made."""
+    if assessment.completed_at is None:
+        return location_of(assessment)
+    return serve(report_download(assessment))
 
 
 @bp.get("/fragebogen.pdf")
@@ -236,8 +189,10 @@ def paper_pdf() -> BaseResponse:
     """The blank questionnaire for filling in on paper, from the same rule set as the web form."""
     ruleset = current_ruleset()
     lang = current_language()
-    key = (PAPER_OWNER, ruleset.hash, lang)
-    data = report_cache().get(key) or fresh_pdf(key, lambda: render_paper_pdf(ruleset, lang=lang),
-                                                limit_key=PAPER_OWNER)
+    key = file_key("paper", ruleset.hash, lang)
+
+    def make_job() -> FileJob:
+        return FileJob(key=key, kind="paper", lang=lang, html=render_paper_html(ruleset, lang=lang), stylesheet="paper")
+
     name = "selbstcheck-fragebogen" if lang == "de" else "self-check-questionnaire"
-    return pdf_response(data, f"{name}-{ruleset.version}.pdf")
+    return serve(Download(key, "paper", f"{name}-{ruleset.version}.pdf", make_job, limit_key="paper"))

@@ -3,7 +3,6 @@
     render_report_html(ruleset, result, *, answers, organisation_name, lang, created) -> str
     render_report_pdf(ruleset, result, *, answers, organisation_name, lang, created) -> bytes
     render_paper_pdf(ruleset, *, lang) -> bytes
-    ReportCache(directory).get_or_render(key, render) -> bytes
 
 The report only renders the engine's result; it never computes a score.
 """
@@ -18,14 +17,12 @@ from selfcheck.engine.group import PeerComparison
 from selfcheck.engine.model import RuleSet
 from selfcheck.engine.scoring import Result
 
-from .cache import ReportCache
 from .paper import build_paper_context
 from .render import render_report_html, render_template
 from .version import TEMPLATE_VERSION
 
 __all__ = [
     "TEMPLATE_VERSION",
-    "ReportCache",
     "render_paper_html",
     "render_paper_pdf",
     "render_report_html",

@@ -7,17 +7,14 @@ Three promises:
   connection, so there is nothing to redirect.
 * Speed: each process parses the fonts and stylesheets once (``FontConfiguration`` and
   ``CSS`` objects are kept) and reuses them for every render.
-* A deadline: renders run in a separate worker process; if a render takes longer than the
-  timeout the worker is killed and ``RenderTimeout`` is raised. The next render starts a
-  fresh worker. Killing is the only reliable way to stop a layout that hangs.
+* A deadline: ``html_to_pdf`` renders in a separate process (``worker.RenderWorker``) that is
+  killed when it misses the deadline; the render queue's workers have their own deadline.
 """
 
 from __future__ import annotations
 
 import logging
 import mimetypes
-import multiprocessing
-import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -26,7 +23,10 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .render import stylesheet_text
+from .render import STYLESHEETS, stylesheet_text
+from .worker import RenderError, RenderTimeout, RenderWorker
+
+__all__ = ["RenderError", "RenderTimeout", "RenderWorker", "html_to_pdf", "render_in_process", "warm_up"]
 
 FONTS_DIR = Path(__file__).resolve().parents[1] / "static" / "fonts"
 FONT_SUFFIXES = (".woff", ".woff2", ".ttf", ".otf")
@@ -34,14 +34,6 @@ PDF_VARIANT = "pdf/ua-1"  # tagged PDF with title and language, for screen reade
 DEFAULT_TIMEOUT_SECONDS = 60.0
 
 log = logging.getLogger(__name__)
-
-
-class RenderTimeout(RuntimeError):
-    """The PDF did not finish before the deadline."""
-
-
-class RenderError(RuntimeError):
-    """WeasyPrint failed; the message comes from the worker."""
 
 
 def asset_files() -> frozenset[Path]:
@@ -121,6 +113,15 @@ class _Renderer:
 _local_renderer: _Renderer | None = None
 
 
+def warm_up() -> None:
+    """Parse fonts and stylesheets now, so processes forked from this one start warm."""
+    global _local_renderer
+    if _local_renderer is None:
+        _local_renderer = _Renderer()
+    for name in STYLESHEETS:
+        _local_renderer.stylesheet(name)
+
+
 def render_in_process(html: str, stylesheet: str) -> tuple[bytes, list[str]]:
     """Render here, without a deadline; returns the PDF and every URL the document asked for."""
     global _local_renderer
@@ -129,8 +130,8 @@ def render_in_process(html: str, stylesheet: str) -> tuple[bytes, list[str]]:
     return _local_renderer.render(html, stylesheet)
 
 
-def _worker_main(conn: Any) -> None:
-    """Loop of the render worker: receive (html, stylesheet), answer ("ok", pdf, urls) or ("error", msg)."""
+def serve_renders(conn: Any) -> None:
+    """Loop of a render process: receive (html, stylesheet), answer ("ok", pdf, urls) or ("error", msg)."""
     while True:
         try:
             job = conn.recv()
@@ -141,47 +142,6 @@ def _worker_main(conn: Any) -> None:
             conn.send(("ok", pdf, urls))
         except Exception as error:  # report the failure, keep serving
             conn.send(("error", f"{type(error).__name__}: {error}", []))
-
-
-class RenderWorker:
-    """One long-lived child process that renders PDFs, killed when it misses a deadline."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._process: Any = None
-        self._conn: Any = None
-
-    def _start(self) -> None:
-        context = multiprocessing.get_context("spawn")  # no fork of a threaded web process
-        parent, child = context.Pipe()
-        self._process = context.Process(target=_worker_main, args=(child,), daemon=True, name="pdf-render")
-        self._process.start()
-        child.close()
-        self._conn = parent
-
-    def stop(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-            self._process.join(5)
-            self._conn.close()
-        self._process = self._conn = None
-
-    def render(self, html: str, stylesheet: str, timeout: float) -> tuple[bytes, list[str]]:
-        with self._lock:
-            if self._process is None or not self._process.is_alive():
-                self._start()
-            self._conn.send((html, stylesheet))
-            if not self._conn.poll(timeout):
-                self.stop()
-                raise RenderTimeout(f"the PDF was not ready after {timeout:g} seconds")
-            try:
-                status, payload, urls = self._conn.recv()
-            except EOFError:
-                self.stop()
-                raise RenderError("the PDF worker stopped unexpectedly") from None
-        if status != "ok":
-            raise RenderError(payload)
-        return payload, urls
 
 
 _worker = RenderWorker()

@@ -288,8 +288,10 @@ def peer_answer_sets(db: Session, type_question: str, organisation_type: str, *,
 
 
 def existing_public_ids(db: Session) -> set[str]:
-    """The public ids of every stored assessment."""
-    return set(db.scalars(select(Assessment.public_id)))
+    """The public ids of every stored assessment and workshop (the owners of stored files)."""
+    from ..workshops.models import Workshop
+
+    return set(db.scalars(select(Assessment.public_id))) | set(db.scalars(select(Workshop.public_id)))
 
 
 def _bucket(db: Session, scope: str, client: str) -> str:

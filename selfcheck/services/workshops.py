@@ -303,6 +303,12 @@ def delete_paper_sheet(db: Session, member: WorkshopMember) -> None:
     services.delete_assessment(db, assessment)
 
 
+def workshop_exists(db: Session, public_id: str) -> bool:
+    """Whether the workshop is still stored, as committed now."""
+    db.rollback()
+    return db.scalar(select(Workshop.id).where(Workshop.public_id == public_id)) is not None
+
+
 def paper_member(db: Session, workshop: Workshop, public_id: str) -> WorkshopMember | None:
     """A typed-in paper sheet of this workshop, by its assessment's public id."""
     return next((m for m in live_members(db, workshop)

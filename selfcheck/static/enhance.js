@@ -59,6 +59,30 @@
     schedule();
   }
 
+  // A PDF being made: ask every two seconds whether it is ready, then say so (and on the waiting
+  // page start the download). Without JavaScript the page's link looks again by hand.
+  document.querySelectorAll("[data-file-status]").forEach(function (box) {
+    var message = box.querySelector("[data-file-message]");
+    var tries = 0;
+    var ask = function () {
+      tries += 1;
+      window.fetch(box.getAttribute("data-file-status"), { credentials: "same-origin", cache: "no-store" })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          if (data.state === "ready") {
+            message.textContent = box.getAttribute("data-ready-message");
+            if (box.hasAttribute("data-file-autostart")) { window.location.href = box.getAttribute("data-file-url"); }
+          } else if (data.state === "failed") {
+            message.textContent = box.getAttribute("data-failed-message");
+          } else if (tries < 90) {
+            window.setTimeout(ask, 2000);
+          }
+        })
+        .catch(function () { if (tries < 90) { window.setTimeout(ask, 5000); } });
+    };
+    window.setTimeout(ask, 1000);
+  });
+
   // Presenter view: the arrow keys go to the previous and next screen (the links work without this).
   if (document.body.classList.contains("presenter")) {
     document.addEventListener("keydown", function (event) {

@@ -8,6 +8,7 @@ in a redirect (POST/redirect/GET); views never commit.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -35,16 +36,18 @@ from ..presenter.conditions import describe_condition
 from ..presenter.group import GroupInput, Participant, build_view
 from ..presenter.words import question_numbers
 from ..questionnaire.forms import ConfirmForm, build_step_form
-from ..questionnaire.results import forget_reports, report_response
+from ..questionnaire.results import forget_reports, report_download
 from ..questionnaire.state import bind_session, current_assessment, current_ruleset, retention_days
 from ..questionnaire.views import RESUME_ONCE_KEY
+from ..rendering import FileJob, file_key
+from ..rendering.views import Download, render_ahead, serve
 from ..sealed import seal, unseal
 from ..services import workshops as services
 from ..web import count_attempt, guarded_lookup, rate_limited, refuse_if_limited, see_other
 from .export import parts, to_csv, to_xlsx
 from .forms import ConsentForm, CreateWorkshopForm, JoinForm, NoteForm, PackOptionsForm, PaperMetaForm
 from .models import DEFAULT_MIN_GROUP_SIZE, Workshop
-from .pack import PackOptions, PackUnavailable, render_pack_pdf, render_poster_pdf
+from .pack import PackOptions, render_pack_html, render_poster_html
 from .qr import qr_svg
 
 R = TypeVar("R")
@@ -418,7 +421,7 @@ def paper_report(workshop: Workshop, member_id: str) -> BaseResponse:
     member = services.paper_member(get_session(), workshop, member_id)
     if member is None:
         abort(404)
-    return report_response(member.assessment)
+    return serve(report_download(member.assessment))
 
 
 @bp.post("/<public_id>/papier/<member_id>/loeschen")
@@ -513,7 +516,7 @@ def _render_consensus(workshop: Workshop, question: Any, form: Any, note: NoteFo
 @bp.get("/<public_id>/paket.pdf")
 @led_workshop
 @rate_limited("workshop_pack")
-def pack(workshop: Workshop) -> Response | BaseResponse:
+def pack(workshop: Workshop) -> BaseResponse:
     """The workshop pack as PDF: time plan, agenda, group profile, recommendations, agreements,
     worksheets, paper form. The dashboard's form chooses the parts (query parameters)."""
     options = PackOptions()
@@ -524,30 +527,36 @@ def pack(workshop: Workshop) -> Response | BaseResponse:
         options = PackOptions(questionnaire=form.questionnaire.data, time_plan=form.time_plan.data,
                               minutes=int(form.minutes.data), worksheets=form.worksheets.data,
                               agreements=form.agreements.data)
-    return _group_pdf(workshop, lambda rs, view, lang: render_pack_pdf(rs, view, lang, options),
-                      {"de": "workshop-paket", "en": "workshop-pack"})
+    return serve(pack_download(workshop, options))
 
 
 @bp.get("/<public_id>/plakat.pdf")
 @led_workshop
 @rate_limited("workshop_pack")
-def results_poster(workshop: Workshop) -> Response | BaseResponse:
+def results_poster(workshop: Workshop) -> BaseResponse:
     """The A3 results poster for the wall."""
-    return _group_pdf(workshop, render_poster_pdf, {"de": "ergebnisplakat", "en": "results-poster"})
-
-
-def _group_pdf(workshop: Workshop, render: Callable[[Any, Any, str], bytes], names: dict[str, str]) -> Response:
-    """A PDF of the group view as a download named in the page's language; 503 if it cannot be made."""
     ruleset = current_ruleset()
     lang = current_language()
-    try:
-        pdf = render(ruleset, build_view(ruleset, group_input(workshop), lang), lang)
-    except PackUnavailable:
-        current_app.logger.exception("Workshop PDF could not be rendered")
-        abort(503)
-    response = Response(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{names.get(lang, names["de"])}.pdf"'
-    return response
+    html = render_poster_html(ruleset, build_view(ruleset, group_input(workshop), lang), lang)
+    return serve(_group_download(workshop, "poster", lang, html, {"de": "ergebnisplakat", "en": "results-poster"}))
+
+
+def pack_download(workshop: Workshop, options: PackOptions) -> Download:
+    """The workshop pack with these options, for the group as it is now."""
+    ruleset = current_ruleset()
+    lang = current_language()
+    html = render_pack_html(ruleset, build_view(ruleset, group_input(workshop), lang), lang, options)
+    return _group_download(workshop, "pack", lang, html, {"de": "workshop-paket", "en": "workshop-pack"})
+
+
+def _group_download(workshop: Workshop, kind: str, lang: str, html: str, names: dict[str, str]) -> Download:
+    """A PDF of the group view, keyed by its HTML (the group has no revision number; the HTML is
+    cheap to make and holds everything the PDF shows), named in the page's language."""
+    key = file_key(kind, workshop.public_id, lang, hashlib.sha256(html.encode("utf-8")).hexdigest())
+    stylesheet = "poster" if kind == "poster" else "paper"
+    job = FileJob(key=key, kind=kind, lang=lang, html=html, stylesheet=stylesheet,
+                  owner_kind="workshop", owner_id=workshop.public_id)
+    return Download(key, kind, f"{names.get(lang, names['de'])}.pdf", lambda: job)
 
 
 @bp.get("/<public_id>/export/<key>.csv")
@@ -589,6 +598,7 @@ def close(workshop: Workshop) -> BaseResponse | str:
     if not form.validate():
         abort(400)
     counted = services.close_workshop(get_session(), workshop, current_ruleset(), min_answered())
+    render_ahead(pack_download(workshop, PackOptions()))  # the pack is printed after closing
     session[CODES_KEY] = {k: v for k, v in session.get(CODES_KEY, {}).items() if k != workshop.public_id}
     flash(ngettext("Der Workshop ist beendet. Die Zahlen sind eingefroren: %(num)d Person zählt.",
                    "Der Workshop ist beendet. Die Zahlen sind eingefroren: %(num)d Personen zählen.", counted),

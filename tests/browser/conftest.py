@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 from werkzeug.serving import WSGIRequestHandler
 
+from tests.conftest import stop_renderings
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -87,6 +89,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, browser_rules_dir: Pat
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
+        stop_renderings(app)
 
 
 @pytest.fixture(scope="session")

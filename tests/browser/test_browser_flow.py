@@ -113,7 +113,11 @@ def test_full_self_check(page: Any, live_server: Any) -> None:
     gaps = main.locator("section[aria-labelledby='gaps']")
     assert unknown_question.text.de in gaps.inner_text()
 
-    # The PDF report downloads as a real PDF.
+    # The report was queued when the page appeared; the page's script says when it is ready.
+    status = main.locator("#report-status")
+    if status.count() and "wird erstellt" in status.inner_text():
+        main.locator("#report-status", has_text="Ihr Bericht ist fertig.").wait_for(timeout=90_000)
+    # The PDF report downloads as a real PDF, at once.
     pdf_link = main.get_by_role("link", name="Bericht als PDF herunterladen")
     href = pdf_link.get_attribute("href")
     assert href

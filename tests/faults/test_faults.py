@@ -8,7 +8,6 @@ import socket
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -172,41 +171,55 @@ def test_a_stalled_database_answers_health_checks_in_time_and_recovers(server_en
         proxy.close()
 
 
-def test_a_cache_folder_that_cannot_be_written_still_serves_the_pdf(server_env: dict[str, str],
-                                                                       tmp_path: Path) -> None:
+def test_a_file_folder_that_cannot_be_written_fails_clearly_and_loses_nothing(server_env: dict[str, str],
+                                                                              tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the cache folder should be")
-    server = Server({**server_env, "SELFCHECK_REPORT_CACHE_DIR": str(blocker / "reports")}).start()
+    blocker.write_text("a file where the PDF folder should be")
+    server = Server({**server_env, "SELFCHECK_REPORT_STORE": "folder",
+                     "SELFCHECK_REPORT_CACHE_DIR": str(blocker / "reports")},
+                    workers=1).start()  # one web process: the pool that knows the job answers
     try:
         client = WebClient(server.url)
         finished_check(client)
-        for _ in range(2):
-            answer = client.get("/ergebnis/bericht.pdf", timeout=60)
-            assert answer.status == 200
-            assert answer.body.startswith(b"%PDF")
+        waiting = client.get("/ergebnis/bericht.pdf")
+        assert waiting.status == 202
+        status = re.search(r'data-file-status="([^"]+)"', waiting.text)
+        assert status
+        deadline = time.monotonic() + 60
+        while '"failed"' not in client.get(status.group(1)).text:  # tried twice
+            assert time.monotonic() < deadline, "the job never failed"
+            time.sleep(0.5)
+        failed = client.get("/ergebnis/bericht.pdf")
+        assert failed.status == 503
+        assert int(failed.headers["Retry-After"]) > 0
+        assert "Ihre Antworten sind sicher gespeichert" in failed.text
+        assert client.get("/ergebnis").status == 200
     finally:
         server.stop()
 
 
-def test_deleting_during_a_render_leaves_no_pdf_on_disk(server: Server, server_env: dict[str, str]) -> None:
-    cache = Path(server_env["SELFCHECK_REPORT_CACHE_DIR"])
+def stored_files(database_url: str) -> int:
+    from sqlalchemy import create_engine, func, select
+
+    from selfcheck.models import RenderedFile
+
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return int(connection.scalar(select(func.count()).select_from(RenderedFile)) or 0)
+    finally:
+        engine.dispose()
+
+
+def test_deleting_while_the_report_is_made_leaves_no_file(server: Server, server_env: dict[str, str]) -> None:
     for _attempt in range(3):
         client = WebClient(server.url)
         finished_check(client)
-        download: list[Any] = []
-
-        def fetch(into: list[Any] = download, who: WebClient = client) -> None:
-            into.append(who.get("/ergebnis/bericht.pdf", timeout=60))
-
-        thread = threading.Thread(target=fetch)
-        thread.start()
+        assert client.get("/ergebnis/bericht.pdf").status == 202
         time.sleep(0.15)
         assert client.submit("/loeschen", {}).status == 303
-        thread.join(timeout=60)
-        assert download
-        assert download[0].status in (200, 404)  # finished before the deletion, or refused after it
-        time.sleep(0.2)
-        assert not [p for p in cache.rglob("*.pdf")], "a PDF of deleted data stayed on disk"
+        time.sleep(4)  # the render ends; its file must not be kept
+        assert stored_files(server_env["SELFCHECK_DATABASE_URL"]) == 0, "a PDF of deleted data was kept"
 
 
 def test_a_renewed_link_ends_a_session_opened_with_the_old_one(server: Server) -> None:

@@ -1,62 +1,65 @@
-"""The PDF cache and the render deadline."""
+"""Where finished PDFs are kept, and the render deadline."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from selfcheck.reports import ReportCache, cache
+from selfcheck.rendering import FileJob, file_key
+from selfcheck.rendering.store import FolderStore
 from selfcheck.reports.pdf import RenderTimeout, html_to_pdf
 
 
-def test_cache_renders_once_per_key(tmp_path):
-    calls = []
-
-    def render() -> bytes:
-        calls.append(1)
-        return b"%PDF-" + bytes([len(calls)])
-
-    store = ReportCache(tmp_path / "reports")
-    first = store.get_or_render(("a1", "hash", "de"), render)
-    assert store.get_or_render(("a1", "hash", "de"), render) == first
-    assert len(calls) == 1
-    assert store.get_or_render(("a1", "hash", "en"), render) != first
-    assert len(calls) == 2
-    assert sorted(p.name.startswith(".tmp") for p in (tmp_path / "reports" / "a1").iterdir()) == [False, False]
+def job(owner: str, *parts: object, lang: str = "de") -> FileJob:
+    return FileJob(key=file_key(owner, *parts, lang), kind="report", lang=lang, html="", stylesheet="report",
+                   owner_kind="assessment", owner_id=owner)
 
 
-def test_template_version_is_part_of_the_key(tmp_path, monkeypatch):
-    store = ReportCache(tmp_path)
-    old = store.path_for(("a1",))
-    monkeypatch.setattr(cache, "TEMPLATE_VERSION", "next")
-    assert store.path_for(("a1",)) != old
+def folder(tmp_path: Path, existing: set[str] | None = None) -> FolderStore:
+    return FolderStore(tmp_path / "reports", lambda _kind, owner: existing is None or owner in existing)
 
 
-def test_failed_render_stores_nothing(tmp_path):
-    store = ReportCache(tmp_path)
+def test_a_newer_file_replaces_the_older_one_of_the_same_owner_kind_and_language(tmp_path: Path) -> None:
+    store = folder(tmp_path)
+    first, second, english = job("a1", 1), job("a1", 2), job("a1", 2, lang="en")
+    for each in (first, second, english):
+        assert store.put(each, b"%PDF-" + each.key.encode())
+    assert store.get(first.key) is None
+    assert store.get(second.key) == b"%PDF-" + second.key.encode()
+    assert store.has(english.key)
+    assert not [p for p in (tmp_path / "reports" / "a1").iterdir() if p.name.startswith(".tmp")]
 
-    def broken() -> bytes:
-        raise RuntimeError("boom")
 
-    with pytest.raises(RuntimeError):
-        store.get_or_render(("x",), broken)
-    assert list(tmp_path.iterdir()) == []
+def test_the_template_version_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    from selfcheck.rendering import job as job_module
+
+    old = file_key("a1")
+    monkeypatch.setattr(job_module, "TEMPLATE_VERSION", "next")
+    assert file_key("a1") != old
 
 
-def test_render_past_the_deadline_raises_and_the_next_render_works():
+def test_a_file_whose_owner_is_gone_is_not_kept(tmp_path: Path) -> None:
+    store = folder(tmp_path, existing={"b2"})
+    assert store.put(job("a1", 1), b"%PDF") is False
+    assert not store.has(job("a1", 1).key)
+    assert store.put(job("b2", 1), b"%PDF") is True
+
+
+def test_forget_removes_every_pdf_of_one_owner_only(tmp_path: Path) -> None:
+    store = folder(tmp_path)
+    for each in (job("a1", 1), job("a1", 2, lang="en"), job("b2", 1), job("../../etc", 1)):
+        store.put(each, b"%PDF")
+    assert store.folder_for("../../etc").parent == tmp_path / "reports", "owner names cannot escape the folder"
+    assert store.owners() == {"a1", "b2", store.folder_for("../../etc").name}
+    store.forget(["a1"])
+    assert not store.has(job("a1", 2, lang="en").key)
+    assert store.get(job("b2", 1).key) == b"%PDF"
+
+
+def test_render_past_the_deadline_raises_and_the_next_render_works() -> None:
     long_html = "<html lang='de'><title>lang</title><body>" + "<p>Absatz mit Text.</p>" * 20000 + "</body></html>"
     with pytest.raises(RenderTimeout):
         html_to_pdf(long_html, "paper", timeout=0.5)
     pdf = html_to_pdf("<html lang='de'><title>kurz</title><body><p>ok</p></body></html>", "paper", timeout=60)
     assert pdf.startswith(b"%PDF")
-
-
-def test_forget_removes_every_pdf_of_one_owner_only(tmp_path):
-    store = ReportCache(tmp_path / "reports")
-    for key in (("a1", 1, "h", "de"), ("a1", 2, "h", "en"), ("b2", 1, "h", "de"), ("../../etc", 1)):
-        store.put(key, b"%PDF")
-    assert store.folder_for("../../etc").parent == tmp_path / "reports", "owner names cannot escape the cache"
-    assert store.owners() == {"a1", "b2", store.folder_for("../../etc").name}
-    store.forget("a1")
-    assert store.get(("a1", 1, "h", "de")) is None
-    assert store.get(("a1", 2, "h", "en")) is None
-    assert store.get(("b2", 1, "h", "de")) == b"%PDF"

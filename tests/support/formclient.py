@@ -22,6 +22,13 @@ def csrf_token(html: str) -> str:
     return unescape(found.group(1))
 
 
+def wait_for_renders(app: Any, timeout: float = 120) -> None:
+    """Wait until the app's local render pool has finished every job it was given."""
+    from selfcheck.rendering import renderings
+
+    assert renderings(app).queue.wait_idle(timeout), "the render pool did not finish in time"  # type: ignore[attr-defined]
+
+
 class FormClient:
     """Wraps Flask's test client; CSRF protection stays on in every test."""
 
@@ -30,6 +37,20 @@ class FormClient:
 
     def get(self, url: str, **kwargs: Any) -> Any:
         return self.client.get(url, **kwargs)
+
+    def download(self, url: str, **kwargs: Any) -> Any:
+        """GET a PDF like a person who waits: while the page says the file is being made (202),
+        wait for the app's render queue, then follow the page's own "look again" link."""
+        response = self.client.get(url, **kwargs)
+        for _ in range(3):
+            if response.status_code != 202:
+                return response
+            link = re.search(r'href="([^"]+)" data-file-link', response.text)
+            assert link, "the waiting page has no link to look again"
+            assert "data-file-status=" in response.text
+            wait_for_renders(self.client.application)
+            response = self.client.get(unescape(link.group(1)))
+        return response
 
     def submit(self, url: str, data: dict[str, Any] | None = None, *, form_url: str | None = None) -> Any:
         """GET ``form_url`` (default ``url``), then send ``data`` through the form rendered there.

@@ -52,13 +52,14 @@ def test_purge_command(app: Any) -> None:
     assert "0 expired assessment(s)" in result.output
 
 
-def test_purge_removes_cached_reports_of_deleted_checks_only(app: Any) -> None:
+def purge_with_files(app: Any) -> tuple[Any, Any, str]:
+    """Two checks and the blank questionnaire with a stored file each; one check expired; purge."""
     from datetime import timedelta
 
     from selfcheck import services
     from selfcheck.db import get_session
     from selfcheck.models import Assessment, utcnow
-    from selfcheck.questionnaire.results import PAPER_OWNER, report_cache
+    from selfcheck.rendering import FileJob, file_key, renderings
 
     with app.app_context():
         db = get_session()
@@ -66,13 +67,34 @@ def test_purge_removes_cached_reports_of_deleted_checks_only(app: Any) -> None:
         kept, expired = (
             services.start_assessment(db, ruleset, organisation_name=None, retention_days=180)[0] for _ in range(2)
         )
-        cache = report_cache()
-        for owner in (kept.public_id, expired.public_id, PAPER_OWNER):
-            cache.put((owner, 0, "hash", "de"), b"%PDF-1.7 cached")
+        files = renderings()
+        for owner in (kept.public_id, expired.public_id, None):
+            files.keep(FileJob(key=file_key(owner), kind="report" if owner else "paper", lang="de", html="",
+                               stylesheet="report", owner_kind="assessment" if owner else None, owner_id=owner),
+                       b"%PDF-1.7 kept")
         db.get(Assessment, expired.id).expires_at = utcnow() - timedelta(days=1)
         db.commit()
         result = CliRunner().invoke(db_group, ["purge"])
-        assert result.exit_code == 0, result.output
-        assert "1 expired assessment(s)" in result.output
-        assert "removed 1 cached report(s)" in result.output
-        assert cache.owners() == {kept.public_id, PAPER_OWNER}
+    assert result.exit_code == 0, result.output
+    assert "1 expired assessment(s)" in result.output
+    return kept, files, result.output
+
+
+def test_purge_deletes_the_stored_files_of_deleted_checks_with_them(app: Any) -> None:
+    from sqlalchemy import select
+
+    from selfcheck.models import RenderedFile
+
+    kept, files, _output = purge_with_files(app)
+    with app.app_context():
+        from selfcheck.db import get_session
+
+        slots = sorted(get_session().scalars(select(RenderedFile.slot)))
+    assert slots == ["paper:de", "report:de"]
+
+
+def test_purge_removes_folder_files_of_deleted_checks_only(app_factory: Any) -> None:
+    kept, files, output = purge_with_files(app_factory(REPORT_STORE="folder"))
+    assert "removed 1 cached report(s)" in output
+    assert files.store.owners() == {kept.public_id}
+    assert any(files.store.directory.glob("_shared/paper-de--*.pdf"))

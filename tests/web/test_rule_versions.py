@@ -49,7 +49,7 @@ def test_a_result_reads_as_answered_until_the_respondent_asks_for_todays_rules(a
     today = later.get("/ergebnis?regeln=aktuell").text
     assert "Sie sehen Ihr Ergebnis mit den neueren Regeln (Version 1.1)" in today
     assert digital_score(today) != digital_score(answered)  # the renamed question weighs three times now
-    report = later.get("/ergebnis/bericht.pdf")
+    report = later.download("/ergebnis/bericht.pdf")
     assert report.status_code == 200
 
 

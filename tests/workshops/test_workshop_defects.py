@@ -137,7 +137,7 @@ def test_a_typed_sheet_can_be_corrected_and_deleted(app: Any) -> None:
         assert member.assessment.answers["web"] == "nein"
     report = re.search(r'href="(/workshop/[^"]+/papier/[^"]+/bericht\.pdf)"', page)
     assert report is not None
-    pdf = lead.get(report.group(1))
+    pdf = lead.download(report.group(1))
     assert pdf.status_code == 200
     assert pdf.mimetype == "application/pdf"
     from pypdf import PdfReader

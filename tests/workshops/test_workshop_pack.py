@@ -24,7 +24,7 @@ def test_pack_pdf_has_title_agenda_worksheets_and_paper_form(app: Any) -> None:
     workshop = lead.create(title="Werkstatt Übergänge Köln")
     for index in range(3):
         join_and_answer(app, workshop["code"], index)
-    response = lead.get(f"{workshop['base']}/paket.pdf")
+    response = lead.download(f"{workshop['base']}/paket.pdf")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
     assert "attachment" in response.headers["Content-Disposition"]
@@ -54,7 +54,7 @@ def test_pack_before_enough_answers_says_so(app: Any) -> None:
     lead = Facilitator(app.test_client())
     workshop = lead.create(title="Frühe Runde")
     join_and_answer(app, workshop["code"], 0)
-    response = lead.get(f"{workshop['base']}/paket.pdf")
+    response = lead.download(f"{workshop['base']}/paket.pdf")
     assert response.status_code == 200
     text = " ".join(pdf_text(response.data).split())
     assert "sobald mindestens 3 Teilnehmende fertig sind" in text
@@ -75,7 +75,7 @@ def test_pack_pages_read_well_in_print(app: Any) -> None:
     workshop = lead.create(title="Werkstatt")
     for index in range(3):
         join_and_answer(app, workshop["code"], index)
-    response = lead.get(f"{workshop['base']}/paket.pdf")
+    response = lead.download(f"{workshop['base']}/paket.pdf")
     reader = PdfReader(io.BytesIO(response.data))
     pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
     paper = [i for i, text in enumerate(pages) if "Angaben zum Ausfüllen" in text]  # the questionnaire's cover
@@ -86,7 +86,7 @@ def test_pack_pages_read_well_in_print(app: Any) -> None:
         words = text.replace("Notizen", "").split()
         assert len(words) > 12, f"a page with (almost) nothing but notes: {text!r}"
     assert "eine Person" in " ".join(pages)  # the chart's legend
-    english = lead.get(f"{workshop['base']}/paket.pdf?lang=en")
+    english = lead.download(f"{workshop['base']}/paket.pdf?lang=en")
     assert 'filename="workshop-pack.pdf"' in english.headers["Content-Disposition"]
 
 
@@ -103,7 +103,7 @@ def test_pack_options_from_the_dashboard_form_and_the_a3_poster(app: Any) -> Non
     assert form.method == "get"
     assert form.action.endswith("/paket.pdf")
     # As a facilitator would: keep the time plan at 3 hours, leave out the blank questionnaire.
-    response = lead.get(form.action, query_string={"minutes": "180", "time_plan": "y", "agreements": "y",
+    response = lead.download(form.action, query_string={"minutes": "180", "time_plan": "y", "agreements": "y",
                                                    "worksheets": "y"})
     assert response.status_code == 200
     text = " ".join(pdf_text(response.data).split())
@@ -114,12 +114,12 @@ def test_pack_options_from_the_dashboard_form_and_the_a3_poster(app: Any) -> Non
     assert "Mit der Stadt übersetzen" in text  # the agreement, on its summary page and worksheet
     assert "Einigung der Gruppe: Teilweise" in text
     assert "Angaben zum Ausfüllen" not in text  # no blank questionnaire
-    default = " ".join(pdf_text(lead.get(form.action).data).split())
+    default = " ".join(pdf_text(lead.download(form.action).data).split())
     assert "Zeitplan für 2,5 Stunden" in default
     assert "Angaben zum Ausfüllen" in default
     assert lead.get(form.action, query_string={"minutes": "999"}).status_code == 400
 
-    poster = lead.get(f"{workshop['base']}/plakat.pdf")
+    poster = lead.download(f"{workshop['base']}/plakat.pdf")
     assert poster.status_code == 200
     reader = PdfReader(io.BytesIO(poster.data))
     assert len(reader.pages) == 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +10,7 @@ from sqlalchemy import func, select
 from test_workshop_flow import join_and_answer
 
 from selfcheck.db import get_session
-from selfcheck.models import Assessment
+from selfcheck.models import Assessment, RenderedFile
 from selfcheck.workshops.models import ConsensusAnswer, Workshop, WorkshopMember
 from tests.support.workshopflow import Facilitator, Participant
 
@@ -20,10 +19,6 @@ pytestmark = pytest.mark.database
 
 def individual_section(page: str) -> str:
     return page[page.index('id="individual"'):page.index('id="manage"')]
-
-
-def cached_reports(app: Any) -> list[Path]:
-    return sorted(Path(app.config["REPORT_CACHE_DIR"]).rglob("*.pdf"))
 
 
 def count(app: Any, model: Any) -> int:
@@ -155,9 +150,9 @@ def test_close_stops_joining_and_delete_removes_everything(app: Any) -> None:
     other = Facilitator(app.test_client())
     other_workshop = other.create(title="Anderer Workshop")
     outsider = join_and_answer(app, other_workshop["code"], 2)
-    for someone in (person, outsider):  # each downloads a report, which is cached on disk
-        assert someone.get("/ergebnis/bericht.pdf").status_code == 200
-    assert len(cached_reports(app)) == 2
+    for someone in (person, outsider):  # each downloads a report, which is kept in the database
+        assert someone.download("/ergebnis/bericht.pdf").status_code == 200
+    assert count(app, RenderedFile) == 2
 
     response = lead.submit(f"{workshop['base']}/schliessen", {})  # the confirmation page's form
     assert response.status_code == 303
@@ -174,8 +169,8 @@ def test_close_stops_joining_and_delete_removes_everything(app: Any) -> None:
     assert count(app, Workshop) == 1
     assert count(app, WorkshopMember) == 1
     assert count(app, Assessment) == 1  # only the other workshop's participant is left
-    assert len(cached_reports(app)) == 1, "the deleted participant's cached report must be gone too"
-    assert outsider.get("/ergebnis/bericht.pdf").status_code == 200
+    assert count(app, RenderedFile) == 1, "the deleted participant's stored report must be gone too"
+    assert outsider.download("/ergebnis/bericht.pdf").status_code == 200
     assert lead.get(workshop["dashboard"]).status_code == 404
     assert Participant(app.test_client()).get(workshop["link"]).status_code == 404
     # The participant's own session no longer finds an assessment.
