@@ -2,8 +2,14 @@
 
 Measures in one run, on one machine:
   * median time of a full report render (HTML + PDF, fonts and CSS reused),
-  * median time of a plain WeasyPrint render of a reference document with the same
-    text length (default settings, nothing reused) and the ratio of the two,
+  * median time of a plain WeasyPrint render of a reference document with the same text
+    (the report's extracted text in 60-word paragraphs, no other layout) and the ratio of the
+    two. The reference is set in the report's own body font and size and reuses its fonts
+    like the report does, so the ratio measures the report's layout, not which fonts a machine
+    has installed or how long a cold font set-up takes. Report and reference runs alternate,
+    so a change in machine load hits both alike,
+  * for information: the reference as a tagged PDF/UA-1 document, and the report without
+    tagging (the report itself is always tagged),
   * the same report through the render worker (with deadline, includes process hand-over),
   * median time to serve a cached PDF (ReportCache hit),
   * resident memory (RSS) over 100 renders in one process.
@@ -28,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pypdf import PdfReader  # noqa: E402
-from weasyprint import HTML  # noqa: E402
+from weasyprint import CSS, HTML  # noqa: E402
+from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 
 from selfcheck.engine import evaluate, load_ruleset, normalise_answers  # noqa: E402
 from selfcheck.engine.model import RuleSet  # noqa: E402
@@ -68,6 +75,51 @@ def timed(function: Any, runs: int) -> float:
     return statistics.median(times)
 
 
+def alternating(functions: dict[str, Any], runs: int) -> dict[str, float]:
+    """Median time of each function; the functions take turns, so load changes hit all alike."""
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(runs):
+        for name, function in functions.items():
+            start = time.perf_counter()
+            function()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def plain_reference(text: str) -> Any:
+    """The report's text as plain paragraphs, and a renderer for it in the report's body font.
+
+    Same font files, same base size (10pt) and, like the report, fonts parsed once and reused:
+    the default serif font of the machine would make the reference depend on the fonts
+    installed (and on how fast they subset), a fresh font set-up per render would add a cost
+    the report does not pay.
+    """
+    words = escape(text).split()
+    paragraphs = "".join(f"<p>{' '.join(words[i:i + 60])}</p>" for i in range(0, len(words), 60))
+    html = f"<html lang='de'><title>Referenz</title><body>{paragraphs}</body></html>"
+    font_config = FontConfiguration()
+    fetcher = pdf_module.SafeFetcher()
+    sheet = CSS(string=pdf_module.font_face_css() + "\nhtml { font-family: 'Source Sans 3'; font-size: 10pt; }",
+                font_config=font_config, url_fetcher=fetcher)
+
+    def render(pdf_variant: str | None = None) -> bytes:
+        return HTML(string=html, url_fetcher=fetcher).write_pdf(
+            stylesheets=[sheet], font_config=font_config, pdf_variant=pdf_variant)
+
+    return render
+
+
+def untagged_report(function: Any) -> Any:
+    """The report render without PDF/UA tagging, to show what tagging costs (information only)."""
+    def render() -> Any:
+        variant, pdf_module.PDF_VARIANT = pdf_module.PDF_VARIANT, None
+        try:
+            return function()
+        finally:
+            pdf_module.PDF_VARIANT = variant
+    return render
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rules", type=Path, default=ROOT / "rules" / "blended-impact")
@@ -87,15 +139,21 @@ def main() -> None:
     pages = len(PdfReader(io.BytesIO(report)).pages)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(report)).pages)
 
-    report_s = timed(lambda: render_report_pdf(ruleset, result, **kwargs), runs)
     html_s = timed(lambda: render_report_html(ruleset, result, **kwargs), runs)
 
-    words = escape(text).split()
-    paragraphs = "".join(f"<p>{' '.join(words[i:i + 60])}</p>" for i in range(0, len(words), 60))
-    reference_html = f"<html lang='de'><title>Referenz</title><body>{paragraphs}</body></html>"
-    reference = HTML(string=reference_html).write_pdf()
-    reference_pages = len(PdfReader(io.BytesIO(reference)).pages)
-    reference_s = timed(lambda: HTML(string=reference_html).write_pdf(), runs)
+    render_reference = plain_reference(text)
+    reference_pages = len(PdfReader(io.BytesIO(render_reference())).pages)
+
+    def render_report() -> bytes:
+        return render_report_pdf(ruleset, result, **kwargs)
+
+    medians = alternating({
+        "report": render_report,
+        "reference": render_reference,
+        "reference tagged": lambda: render_reference("pdf/ua-1"),
+        "report untagged": untagged_report(render_report),
+    }, runs)
+    report_s, reference_s = medians["report"], medians["reference"]
 
     pdf_module.configure(timeout_seconds=60)
     render_report_pdf(ruleset, result, **kwargs)  # starts the worker
@@ -124,6 +182,8 @@ def main() -> None:
     print(f"| full report, HTML + PDF in process (median) | {report_s * 1000:.0f} ms |")
     print(f"| plain WeasyPrint, same text ({reference_pages} pages, median) | {reference_s * 1000:.0f} ms |")
     print(f"| ratio report / plain | {report_s / reference_s:.2f} |")
+    print(f"| for information: plain, tagged PDF/UA-1 (median) | {medians['reference tagged'] * 1000:.0f} ms |")
+    print(f"| for information: report without tagging (median) | {medians['report untagged'] * 1000:.0f} ms |")
     print(f"| full report through the render worker (median) | {worker_s * 1000:.0f} ms |")
     print(f"| cached PDF served from ReportCache (median of 100) | {cached_s * 1000:.2f} ms |")
     print(f"| RSS before first render / after it | {rss_start:.0f} MB / {rss_after_first:.0f} MB |")

@@ -58,52 +58,62 @@ def dimension_chart_svg(
     def px(score: float) -> float:
         return left + bar_w * max(0.0, min(100.0, score)) / 100
 
+    # Shapes of one kind share one <path> and texts of one kind share their attributes in a
+    # <g>: the picture is the same, with a third of the nodes (each node costs time in the PDF).
     descs = []
-    parts: list[str] = []
+    titles: list[str] = []
+    labels: list[str] = []
+    tracks: list[str] = []
+    bars: list[str] = []
+    ticks: list[str] = []
+    outlines: list[str] = []
     for i, row in enumerate(rows):
         dimension = ruleset.dimension(row.id)
         title = dimension.title.get(lang)
         y = top + i * row_h
         bar_y = y + bar_top
         score, level_id = row.score, row.level
-        parts.append(f'<text x="{left}" y="{y + 13}" font-size="13" fill="{_INK}">{_x(title)}</text>')
-        parts.append(f'<rect x="{left}" y="{bar_y}" width="{bar_w}" height="{bar_h}" fill="{_TRACK}" />')
+        titles.append(f'<text x="{left}" y="{y + 13}">{_x(title)}</text>')
+        tracks.append(f"M{left} {bar_y}h{bar_w}v{bar_h}h-{bar_w}z")
         if score is None:
-            parts.append(
+            outlines.append(
                 f'<rect x="{left + 0.5}" y="{bar_y + 0.5}" width="{bar_w - 1}" height="{bar_h - 1}" fill="none" '
                 f'stroke="{_MUTED}" stroke-dasharray="4 3" />'
             )
             label = s["no_score"]
             descs.append(f"{title}: {label}")
         else:
-            parts.append(
-                f'<rect x="{left}" y="{bar_y}" width="{px(score) - left:.1f}" height="{bar_h}" fill="{_BAR}" />'
-            )
+            bar = f"{px(score) - left:.1f}"
+            bars.append(f"M{left} {bar_y}h{bar}v{bar_h}h-{bar}z")
             level = ruleset.level(row.id, level_id).label.get(lang) if level_id else ""
             label = f"{score} · {level}" if level else str(score)
             descs.append(f"{title}: {score} ({level})" if level else f"{title}: {score}")
-        for b in boundaries:  # level boundaries as ticks across the bar, visible on and off the bar
-            parts.append(
-                f'<line x1="{px(b):.1f}" y1="{bar_y - 2}" x2="{px(b):.1f}" y2="{bar_y + bar_h + 2}" '
-                f'stroke="{_INK}" stroke-opacity="0.55" stroke-width="1" stroke-dasharray="2 2" />'
-            )
+        # level boundaries as ticks across the bar, visible on and off the bar
+        ticks.extend(f"M{px(b):.1f} {bar_y - 2}V{bar_y + bar_h + 2}" for b in boundaries)
+        labels.append(f'<text x="{width - right + 8}" y="{bar_y + 11}">{_x(label)}</text>')
+    parts = [f'<path d="{"".join(tracks)}" fill="{_TRACK}" />']
+    if bars:
+        parts.append(f'<path d="{"".join(bars)}" fill="{_BAR}" />')
+    parts.extend(outlines)
+    if ticks:
         parts.append(
-            f'<text x="{width - right + 8}" y="{bar_y + 11}" font-size="13" font-weight="600" '
-            f'fill="{_INK}">{_x(label)}</text>'
+            f'<path d="{"".join(ticks)}" fill="none" stroke="{_INK}" stroke-opacity="0.55" stroke-width="1" '
+            f'stroke-dasharray="2 2" />'
         )
+    parts.append(f'<g font-size="13" fill="{_INK}">{"".join(titles)}'
+                 f'<g font-weight="600">{"".join(labels)}</g></g>')
     parts.append(f'<line x1="{left}" y1="{axis_y}" x2="{left + bar_w}" y2="{axis_y}" stroke="{_INK}" />')
+    scale = []
     for tick in [0, *boundaries, 100]:
         anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
-        parts.append(
-            f'<text x="{px(tick):.1f}" y="{axis_y + 14}" font-size="11" fill="{_MUTED}" '
-            f'text-anchor="{anchor}">{tick}</text>'
-        )
+        scale.append(f'<text x="{px(tick):.1f}" y="{axis_y + 14}" text-anchor="{anchor}">{tick}</text>')
     edges = [0, *boundaries, 101]
     for lv, lo, hi in zip(sorted(ruleset.levels, key=lambda lv: lv.min), edges, edges[1:], strict=False):
-        parts.append(
-            f'<text x="{(px(lo) + px(min(hi, 100))) / 2:.1f}" y="{axis_y + 29}" font-size="11" '
-            f'fill="{_MUTED}" text-anchor="middle">{_x(lv.label.get(lang))}</text>'
+        scale.append(
+            f'<text x="{(px(lo) + px(min(hi, 100))) / 2:.1f}" y="{axis_y + 29}" '
+            f'text-anchor="middle">{_x(lv.label.get(lang))}</text>'
         )
+    parts.append(f'<g font-size="11" fill="{_MUTED}">{"".join(scale)}</g>')
     desc = s["desc"] + " " + "; ".join(descs) + "."
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dimension-chart" role="img" '
