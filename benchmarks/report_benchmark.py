@@ -11,7 +11,7 @@ Measures in one run, on one machine:
   * for information: the reference as a tagged PDF/UA-1 document, and the report without
     tagging (the report itself is always tagged),
   * the same report through the render worker (with deadline, includes process hand-over),
-  * median time to serve a cached PDF (ReportCache hit),
+  * median time to read a stored PDF (the database store on SQLite: what a download costs),
   * resident memory (RSS) over 100 renders in one process.
 
     python benchmarks/report_benchmark.py [--rules PATH] [--quick]
@@ -39,8 +39,10 @@ from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 
 from selfcheck.engine import evaluate, load_ruleset, normalise_answers  # noqa: E402
 from selfcheck.engine.model import RuleSet  # noqa: E402
-from selfcheck.reports import ReportCache, render_report_html, render_report_pdf  # noqa: E402
+from selfcheck.rendering import FileJob, file_key  # noqa: E402
+from selfcheck.rendering.store import DatabaseStore  # noqa: E402
 from selfcheck.reports import pdf as pdf_module  # noqa: E402
+from selfcheck.reports import render_report_html, render_report_pdf  # noqa: E402
 
 
 def sample_answers(ruleset: RuleSet) -> dict[str, Any]:
@@ -57,6 +59,19 @@ def sample_answers(ruleset: RuleSet) -> dict[str, Any]:
             raw[q.id] = "Wir treffen uns jeden Monat mit unseren Partnern im Stadtteilbüro."
     answers, _ = normalise_answers(ruleset, raw)
     return {q.id: answers[q.id] for q in ruleset.visible_questions(answers) if q.id in answers}
+
+
+def stored_report_store(folder: Path) -> DatabaseStore:
+    """The database store on a fresh SQLite file, as the app uses it."""
+    from sqlalchemy.orm import sessionmaker
+
+    from selfcheck.db import import_models, make_engine
+    from selfcheck.models import Base
+
+    import_models()
+    engine = make_engine(f"sqlite:///{folder / 'store.sqlite'}")
+    Base.metadata.create_all(engine)
+    return DatabaseStore(sessionmaker(engine))
 
 
 def rss_mb() -> float:
@@ -162,10 +177,11 @@ def main() -> None:
     pdf_module.configure(timeout_seconds=None)
 
     with tempfile.TemporaryDirectory() as folder:
-        cache = ReportCache(Path(folder))
-        key = ("assessment-1", "rev-3", ruleset.hash, "de")
-        cache.get_or_render(key, lambda: report)
-        cached_s = timed(lambda: cache.get_or_render(key, lambda: b""), 100)
+        store = stored_report_store(Path(folder))
+        job = FileJob(key=file_key("assessment-1", 3, ruleset.hash, "de"), kind="report", lang="de", html="",
+                      stylesheet="report")
+        store.put(job, report)
+        cached_s = timed(lambda: store.get(job.key), 100)
 
     rss_after_first = rss_mb()
     for i in range(memory_runs):
@@ -185,7 +201,7 @@ def main() -> None:
     print(f"| for information: plain, tagged PDF/UA-1 (median) | {medians['reference tagged'] * 1000:.0f} ms |")
     print(f"| for information: report without tagging (median) | {medians['report untagged'] * 1000:.0f} ms |")
     print(f"| full report through the render worker (median) | {worker_s * 1000:.0f} ms |")
-    print(f"| cached PDF served from ReportCache (median of 100) | {cached_s * 1000:.2f} ms |")
+    print(f"| stored PDF read from the database store, SQLite (median of 100) | {cached_s * 1000:.2f} ms |")
     print(f"| RSS before first render / after it | {rss_start:.0f} MB / {rss_after_first:.0f} MB |")
     print(f"| RSS after 10 / after {memory_runs} further renders | {rss_after_10:.0f} MB / {rss_end:.0f} MB |")
 

@@ -12,6 +12,7 @@ Measured in one run:
     step-save p95, errors; the last report ready against 1.3 × (N × one render ÷ render workers).
 
     .venv/bin/python benchmarks/workshop_peak.py                      # 30 respondents, SQLite
+    .venv/bin/python benchmarks/workshop_peak.py --within 0           # all 30 finish at once
     .venv/bin/python benchmarks/workshop_peak.py --quick              # 6 respondents in 15 s
     .venv/bin/python benchmarks/workshop_peak.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/test
 """
@@ -55,6 +56,7 @@ HEALTH = "GET /healthz"
 SAVE = "step save (POST /schritt/2)"
 DOWNLOAD = "download of a ready report"
 STATUS = re.compile(r'data-file-status="([^"]+)"')
+POLL_SECONDS = 2.0  # as the results page's script asks
 
 
 def answer_everything(client: Client, ruleset: Any, variant: int) -> None:
@@ -99,7 +101,7 @@ def respondent(port: int, ruleset: Any, recorder: Recorder, start_at: float, var
                 break
             if state == "failed" or time.monotonic() - finished > 600:
                 raise RuntimeError(f"report {state}")
-            time.sleep(0.25)
+            time.sleep(POLL_SECONDS)
         ready = time.monotonic()
         started = time.monotonic()
         client.request(DOWNLOAD, "GET", "/ergebnis/bericht.pdf")
@@ -136,8 +138,45 @@ def probes(port: int, ruleset: Any, recorder: Recorder, until: float, tag: str) 
         time.sleep(0.2)
 
 
+def tree(pid: int) -> list[int]:
+    """The process and all its descendants (Linux /proc)."""
+    found = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in children:
+            found.extend(tree(int(child)))
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class MemorySampler(threading.Thread):
+    """Largest resident memory of one process, and of all together, in a process tree."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.largest, self.total = pid, 0.0, 0.0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.5):
+            sizes = [rss_mb(pid) for pid in tree(self.pid)]
+            self.largest, self.total = max(self.largest, *sizes), max(self.total, sum(sizes))
+
+
 @contextmanager
-def render_workers(settings: dict[str, str], processes: int, log: Path) -> Iterator[None]:
+def render_workers(settings: dict[str, str], processes: int, log: Path) -> Iterator[MemorySampler]:
     with log.open("wb") as output:
         process = subprocess.Popen([sys.executable, "-m", "selfcheck.cli", "worker", "--processes", str(processes)],
                                    cwd=ROOT, env={**os.environ, **settings}, stdout=output, stderr=subprocess.STDOUT)
@@ -145,7 +184,10 @@ def render_workers(settings: dict[str, str], processes: int, log: Path) -> Itera
             time.sleep(3)
             if process.poll() is not None:
                 raise RuntimeError(f"selfcheck worker exited: {log.read_text()[-1000:]}")
-            yield
+            sampler = MemorySampler(process.pid)
+            sampler.start()
+            yield sampler
+            sampler.stop.set()
         finally:
             process.send_signal(signal.SIGTERM)
             try:
@@ -204,13 +246,16 @@ def main(argv: list[str] | None = None) -> int:
         single = one_render(ruleset)
         port = free_port()
         recorder = Recorder()
-        with gunicorn(port, args.web_workers, settings, Path(folder) / "gunicorn.log"), \
-                render_workers(settings, args.render_workers, Path(folder) / "worker.log"):
+        with gunicorn(port, args.web_workers, settings, Path(folder) / "gunicorn.log") as web, \
+                render_workers(settings, args.render_workers, Path(folder) / "worker.log") as render_memory:
+            web_memory = MemorySampler(web.pid)
+            web_memory.start()
             quiet_until = time.monotonic() + 15
             probes(port, ruleset, recorder, quiet_until, "quiet: ")
             results: list[dict[str, float]] = []
             begin = time.monotonic() + 1
-            starts = sorted(begin + random.Random(7).uniform(0, args.within) for _ in range(args.respondents))
+            chance = random.Random(7)
+            starts = sorted(begin + chance.uniform(0, args.within) for _ in range(args.respondents))
             threads = [threading.Thread(target=respondent, args=(port, ruleset, recorder, at, n, results))
                        for n, at in enumerate(starts)]
             for thread in threads:
@@ -232,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     waits = [r["ready"] - r["finished"] for r in results]
     last_ready = max((r["ready"] for r in results), default=float("nan")) - min(
         (r["finished"] for r in results), default=float("nan"))
+    after_last_finish = max((r["ready"] for r in results), default=float("nan")) - max(
+        (r["finished"] for r in results), default=float("nan"))
     goal = 1.3 * args.respondents * single / args.render_workers
     errors = {kind: len(found) for kind, found in recorder.errors.items() if found}
     print(f"# Workshop peak: {args.respondents} respondents finish within {args.within:.0f} s; "
@@ -241,16 +288,25 @@ def main(argv: list[str] | None = None) -> int:
     print("| measure | result |")
     print("| --- | --- |")
     print(f"| one report render alone (median of 3, warm) | {single * 1000:.0f} ms |")
+    finishes = sorted(r["finished"] - begin for r in results)
     print(f"| reports ready | {len(results)} of {args.respondents} |")
+    if finishes:
+        print(f"| finishes (results page shown) | {finishes[0]:.1f} s to {finishes[-1]:.1f} s after the first start |")
     print(f"| finish → report ready p50 / p95 / max | {ms(waits, 0.5)} / {ms(waits, 0.95)} / {ms(waits, 1.0)} |")
-    print(f"| first finish → last report ready | {last_ready:.1f} s (goal ≤ 1.3 × {args.respondents} × "
-          f"{single:.2f} s ÷ {args.render_workers} = {goal:.1f} s; ratio {last_ready / goal:.2f}) |")
+    print(f"| first finish → last report ready | {last_ready:.1f} s (1.3 × {args.respondents} × "
+          f"{single:.2f} s ÷ {args.render_workers} = {goal:.1f} s; ratio {last_ready / goal:.2f}; the goal applies "
+          f"when all finish at once, --within 0) |")
+    print(f"| last finish → last report ready | {after_last_finish:.1f} s |")
     print(f"| download of a ready report p50 / p95 / max | {ms(lat[DOWNLOAD], 0.5)} / {ms(lat[DOWNLOAD], 0.95)} / "
           f"{ms(lat[DOWNLOAD], 1.0)} |")
     for what in (HEALTH, SAVE):
         quiet, peak = lat[f"quiet: {what}"], lat[f"peak: {what}"]
         ratio = percentile(peak, 0.95) / percentile(quiet, 0.95) if quiet and peak else float("nan")
         print(f"| {what} p95 without / during the peak | {ms(quiet, 0.95)} / {ms(peak, 0.95)} (×{ratio:.1f}) |")
+    print(f"| memory, render side: largest process / all together (max) | {render_memory.largest:.0f} MB / "
+          f"{render_memory.total:.0f} MB |")
+    print(f"| memory, web side: largest process / all together (max) | {web_memory.largest:.0f} MB / "
+          f"{web_memory.total:.0f} MB |")
     print(f"| errors | {sum(errors.values())} {errors if errors else ''} |")
     return 0 if not errors and len(results) == args.respondents else 1
 

@@ -113,13 +113,26 @@ class _Renderer:
 _local_renderer: _Renderer | None = None
 
 
+WARM_UP_HTML = (
+    "<html lang='de'><head><title>Aufwärmen</title></head><body><h1>Überschrift</h1><h2>Zwischentitel</h2>"
+    "<p>Ein Absatz mit <strong>fettem</strong>, <em>schrägem</em> und gewöhnlichem Text, lang genug für "
+    "Silbentrennung: Integrationsmanagement, Verweiswege, Beratungsangebote.</p>"
+    "<table><thead><tr><th scope='col'>Thema</th><th scope='col'>Wert</th></tr></thead>"
+    "<tbody><tr><td>Digitale Angebote</td><td>42</td></tr></tbody></table>"
+    "<svg width='20' height='10' role='img' aria-label='x'><rect width='10' height='10'/>"
+    "<text x='0' y='9'>1</text></svg></body></html>"
+)
+
+
 def warm_up() -> None:
-    """Parse fonts and stylesheets now, so processes forked from this one start warm."""
+    """Render a small document with every stylesheet now, so processes forked from this one start
+    with fonts, stylesheets, hyphenation and glyph caches loaded (a forked job process pays
+    for whatever is still cold on every job)."""
     global _local_renderer
     if _local_renderer is None:
         _local_renderer = _Renderer()
     for name in STYLESHEETS:
-        _local_renderer.stylesheet(name)
+        _local_renderer.render(WARM_UP_HTML, name)
 
 
 def render_in_process(html: str, stylesheet: str) -> tuple[bytes, list[str]]:
