@@ -60,6 +60,7 @@ def run_workers(app: Flask, *, processes: int, max_jobs: int | None, burst: bool
     engine_of(app).dispose()  # job processes open their own connections
     context = multiprocessing.get_context("fork")
     children: dict[int, Any] = {}
+    told: set[int] = set()  # asked to stop once: a second SIGTERM would make RQ kill the job
     stopping = False
 
     def start(slot: int) -> None:
@@ -69,9 +70,7 @@ def run_workers(app: Flask, *, processes: int, max_jobs: int | None, burst: bool
 
     def stop(_signum: int, _frame: Any) -> None:
         nonlocal stopping
-        stopping = True
-        for process in children.values():
-            process.terminate()  # RQ's warm shutdown: the current job ends first
+        stopping = True  # the loop below tells every process, also one started just now
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
@@ -79,6 +78,9 @@ def run_workers(app: Flask, *, processes: int, max_jobs: int | None, burst: bool
         start(slot)
     while children:
         for slot, process in list(children.items()):
+            if stopping and process.pid not in told:
+                told.add(process.pid)
+                process.terminate()  # RQ's warm shutdown: the current job ends first
             process.join(0.5)
             if process.is_alive():
                 continue

@@ -179,6 +179,7 @@ def test_a_worker_process_is_replaced_after_its_jobs_and_stops_on_sigterm(queue_
     finally:
         if process.poll() is None:
             process.kill()
+            process.wait(10)
     output = log.read_text()
     assert process.returncode == 0, output[-2000:]
     assert output.count("starting a new one") >= 2, output[-2000:]
