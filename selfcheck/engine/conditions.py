@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, Required, TypedDict
 
 from .model import NOT_APPLICABLE, SPECIAL_ANSWERS, UNKNOWN
 
@@ -343,3 +343,77 @@ class AnswerFacts:
 
     def gaps(self) -> int:
         return 0
+
+
+# -- conditions for the browser ------------------------------------------------------------------
+# A questionnaire page shows and hides its questions in the browser while people answer. The
+# browser gets each visibility rule as a small JSON tree that it evaluates with the same meaning
+# as ``_compare``; nothing in it is ever run as code. Comparisons on answers the page cannot
+# change are decided here, from the facts, and become constants.
+
+CLIENT_OPS = ("==", "!=", "in", "not in", "contains", "is")
+CLIENT_TYPES = ("single", "multi")  # answers the browser reads exactly as the server does
+
+
+class ClientCondition(TypedDict, total=False):
+    """One node: ``op`` is "all", "any", "not" (``items``), "const" (``value``: bool) or a
+    comparison in CLIENT_OPS on an answer of the page (``question`` and ``value``)."""
+
+    op: Required[str]
+    items: list[ClientCondition]
+    question: str
+    value: bool | Literal | list[Literal]
+
+
+TRUE: ClientCondition = {"op": "const", "value": True}
+FALSE: ClientCondition = {"op": "const", "value": False}
+
+
+def client_condition(condition: Condition, *, page: Mapping[str, str], facts: Facts) -> ClientCondition | None:
+    """``condition`` for a browser that knows the answers to the ``page`` questions (id -> type).
+
+    Comparisons on other answers are evaluated against ``facts`` now. Returns None when the
+    condition cannot be expressed exactly (points of a page question, or a number or text
+    question of the page): then the server alone decides, after the page is sent.
+    """
+    if isinstance(condition, Not):
+        inner = client_condition(condition.item, page=page, facts=facts)
+        if inner is None:
+            return None
+        if inner["op"] == "const":
+            return FALSE if inner["value"] else TRUE
+        return {"op": "not", "items": [inner]}
+    if isinstance(condition, AllOf | AnyOf):
+        return _client_group(condition, page, facts)
+    return _client_compare(condition, page, facts)
+
+
+def _client_group(condition: AllOf | AnyOf, page: Mapping[str, str], facts: Facts) -> ClientCondition | None:
+    """``all``/``any`` with constants folded in: one deciding constant decides the whole."""
+    deciding, neutral = (FALSE, TRUE) if isinstance(condition, AllOf) else (TRUE, FALSE)
+    items: list[ClientCondition] = []
+    for item in condition.items:
+        node = client_condition(item, page=page, facts=facts)
+        if node is None:
+            return None
+        if node == deciding:
+            return deciding
+        if node != neutral:
+            items.append(node)
+    if not items:
+        return neutral
+    if len(items) == 1:
+        return items[0]
+    return {"op": "all" if isinstance(condition, AllOf) else "any", "items": items}
+
+
+def _client_compare(leaf: Compare, page: Mapping[str, str], facts: Facts) -> ClientCondition | None:
+    name = leaf.ref.name or ""
+    if leaf.ref.kind not in ("answer", "points") or name not in page:
+        return TRUE if leaf.evaluate(facts) else FALSE
+    if leaf.ref.kind == "points" or page[name] not in CLIENT_TYPES:
+        return None
+    if leaf.op not in CLIENT_OPS:
+        return FALSE  # <, <= ... need a number; choice answers never are one
+    value = list(leaf.value) if isinstance(leaf.value, tuple) else leaf.value
+    return {"op": leaf.op, "question": name, "value": value}

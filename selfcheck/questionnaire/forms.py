@@ -92,6 +92,7 @@ class StepForm(FlaskForm):
     """Base of every step form; the fields are added by ``build_step_form``."""
 
     questions: tuple[Question, ...] = ()
+    asked: frozenset[str] | None = None  # the questions answered here; None: all of them
 
     def question_fields(self) -> list[QuestionField]:
         return [
@@ -99,10 +100,24 @@ class StepForm(FlaskForm):
             for q in self.questions
         ]
 
-    def answers(self) -> dict[str, Any]:
-        """The validated answers keyed by question id; empty fields are left out."""
-        found: dict[str, Any] = {}
+    def asked_fields(self) -> list[QuestionField]:
+        """The fields of the asked questions; the others are on the page only hidden."""
+        return [item for item in self.question_fields() if self.asked is None or item.question.id in self.asked]
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """Validate the CSRF token and the asked questions; hidden questions are never checked."""
+        super().validate(extra_validators)
         for item in self.question_fields():
+            if self.asked is not None and item.question.id not in self.asked:
+                item.field.errors = []
+                if item.special is not None:
+                    item.special.errors = []
+        return not self.errors
+
+    def answers(self) -> dict[str, Any]:
+        """The validated answers of the asked questions keyed by id; empty fields are left out."""
+        found: dict[str, Any] = {}
+        for item in self.asked_fields():
             value = _answer_of(item)
             if value not in (None, "", []):
                 found[item.question.id] = value
@@ -154,9 +169,17 @@ def _answer_of(item: QuestionField) -> Any:
 
 
 def build_step_form(
-    questions: tuple[Question, ...], lang: str, *, stored: Mapping[str, Any] | None = None, **kwargs: Any
+    questions: tuple[Question, ...],
+    lang: str,
+    *,
+    stored: Mapping[str, Any] | None = None,
+    asked: set[str] | None = None,
+    **kwargs: Any,
 ) -> StepForm:
-    """A form for ``questions``: filled with the ``stored`` answers, else bound to the posted data."""
+    """A form for ``questions``: filled with the ``stored`` answers, else bound to the posted data.
+
+    Only the ``asked`` questions (default: all) are validated and answered.
+    """
     if stored is not None:
         kwargs.update(formdata=None, data=form_data(questions, stored))
 
@@ -164,6 +187,7 @@ def build_step_form(
         pass
 
     Form.questions = questions
+    Form.asked = None if asked is None else frozenset(asked)
     for question in questions:
         name = FIELD_PREFIX + question.id
         label = question.text.get(lang)

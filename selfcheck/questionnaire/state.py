@@ -6,7 +6,9 @@ stay on the server. New resume secrets raise the epoch, so sessions opened with 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -15,6 +17,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from .. import services
 from ..db import get_session
+from ..engine.conditions import AnswerFacts, client_condition
 from ..web import see_other
 
 if TYPE_CHECKING:
@@ -80,6 +83,52 @@ def step_questions(ruleset: RuleSet, step: Step, answers: Mapping[str, Any]) -> 
     """The questions of ``step`` that are asked, given ``answers``."""
     in_step = {q.id for q in step.questions}
     return tuple(q for q in ruleset.visible_questions(answers) if q.id in in_step)
+
+
+@dataclass(frozen=True)
+class PageQuestion:
+    """A question on a step's page: asked now (``shown``) or rendered hidden for the browser.
+
+    ``condition`` is its visibility rule as JSON for the browser's script, or None when the
+    question does not depend on answers of the same page, or the rule cannot be expressed there
+    (then the server alone decides after a save, as it does without JavaScript).
+    """
+
+    question: Question
+    shown: bool
+    condition: str | None
+
+
+def page_questions(ruleset: RuleSet, step: Step, answers: Mapping[str, Any]) -> tuple[PageQuestion, ...]:
+    """What a step's page holds: the questions asked for ``answers``, and hidden ones that answers
+    on this page can still bring up. Answers to earlier steps are fixed here and decided now."""
+    shown_ids = {q.id for q in step_questions(ruleset, step, answers)}
+    facts = AnswerFacts(ruleset, _kept_before(ruleset, step, answers))
+    on_page: dict[str, str] = {}
+    found: list[PageQuestion] = []
+    for question in step.questions:
+        tree = None
+        if question.visible_if is not None:
+            tree = client_condition(question.visible_if, page=on_page, facts=facts)
+        on_page[question.id] = question.type
+        shown = question.id in shown_ids
+        if tree is not None and tree["op"] == "const":
+            tree = None  # always or never visible on this page: nothing to switch
+        if shown or tree is not None:
+            found.append(PageQuestion(question, shown, json.dumps(tree, separators=(",", ":")) if tree else None))
+    return tuple(found)
+
+
+def _kept_before(ruleset: RuleSet, step: Step, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers that count for the questions before ``step`` (those of hidden questions do not),
+    as the engine sees them when it reaches the step."""
+    in_step = {q.id for q in step.questions}
+    before: set[str] = set()
+    for question in ruleset.questions:
+        if question.id in in_step:
+            break
+        before.add(question.id)
+    return {q.id: answers[q.id] for q in ruleset.visible_questions(answers) if q.id in before and q.id in answers}
 
 
 def review_index(ruleset: RuleSet) -> int:

@@ -22,11 +22,13 @@ from .forms import ConfirmForm, StartForm, StepForm, build_step_form
 from .results import forget_reports
 from .state import (
     SESSION_KEY,
+    PageQuestion,
     bind_session,
     current_assessment,
     current_ruleset,
     location_of,
     next_index,
+    page_questions,
     previous_index,
     retention_days,
     review_index,
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
 bp = Blueprint("questionnaire", __name__)
 
 RESUME_ONCE_KEY = "resume_once"
+SEEN_FIELD = "seen_questions"  # added by the page's script: the questions shown when saving
 
 
 def render_start(form: StartForm, assessment: Assessment | None, *, csrf_expired: bool = False) -> str:
@@ -124,34 +127,45 @@ def step(assessment: Assessment, number: int) -> BaseResponse | str | tuple[str,
     if index > assessment.furthest_step:
         flash(_("Bitte beantworten Sie zuerst die Schritte davor."), "info")
         return location_of(assessment)
-    shown = step_questions(ruleset, ruleset.steps[index], assessment.answers)
+    page = page_questions(ruleset, ruleset.steps[index], assessment.answers)
+    questions = tuple(entry.question for entry in page)
     lang = current_language()
     if request.method != "POST":  # GET and HEAD
-        form = build_step_form(shown, lang, stored=assessment.answers)
-        return render_step(assessment, index, form)
-    form = build_step_form(shown, lang)
+        form = build_step_form(questions, lang, stored=assessment.answers)
+        return render_step(assessment, index, form, page, {e.question.id for e in page if e.shown})
+    seen = seen_questions(page)
+    form = build_step_form(questions, lang, asked=seen)
     step_answers = form.checked_answers(ruleset)
     if step_answers is None:
-        return render_step(assessment, index, form), 422
+        return render_step(assessment, index, form, page, seen), 422
     try:
-        return save_and_move(assessment, index, shown, step_answers)
+        return save_and_move(assessment, index, seen, step_answers)
     except services.ConcurrentSaveError:
         flash(_("Gerade wurde sehr oft gleichzeitig gespeichert. Ihre Antworten stehen noch im Formular: "
                 "Bitte speichern Sie noch einmal."), "error")
-        return render_step(assessment, index, form), 409
+        return render_step(assessment, index, form, page, seen), 409
 
 
-def save_and_move(
-    assessment: Assessment, index: int, shown: tuple[Any, ...], step_answers: dict[str, Any]
-) -> BaseResponse:
-    """Save one step, then go on, back, to the review, or stay when new questions appeared."""
+def seen_questions(page: tuple[PageQuestion, ...]) -> set[str]:
+    """The questions the respondent saw when saving. The page's script names them (it shows and
+    hides questions while people answer); without the script the page showed the asked ones."""
+    posted = request.form.get(SEEN_FIELD)
+    if posted is None:
+        return {entry.question.id for entry in page if entry.shown}
+    return set(posted.split()) & {entry.question.id for entry in page}
+
+
+def save_and_move(assessment: Assessment, index: int, seen: set[str], step_answers: dict[str, Any]) -> BaseResponse:
+    """Save one step, then go on, back, to the review, or stay when the questions asked for these
+    answers are not the ones the respondent saw. Answers to questions that are not asked for
+    these answers are not stored."""
     ruleset = current_ruleset()
-    shown_ids = {q.id for q in shown}
-    merged = {k: v for k, v in assessment.answers.items() if k not in shown_ids} | step_answers
-    now_shown = step_questions(ruleset, ruleset.steps[index], merged)
+    merged = {k: v for k, v in assessment.answers.items() if k not in seen} | step_answers
+    now_shown = {q.id for q in step_questions(ruleset, ruleset.steps[index], merged)}
+    step_answers = {k: v for k, v in step_answers.items() if k in now_shown}
     action = request.form.get("action", "next")
     advance_to: int | None = None
-    if {q.id for q in now_shown} != shown_ids:
+    if now_shown != seen:
         target = index
         changed = _(
             "Ihre Antworten sind gespeichert. Auf dieser Seite hat sich etwas geändert: bitte prüfen Sie die Fragen."
@@ -168,7 +182,7 @@ def save_and_move(
         get_session(),
         assessment,
         step_answers=step_answers,
-        step_question_ids=shown_ids,
+        step_question_ids=seen,
         advance_to=advance_to,
         retention_days=retention_days(),
     )
@@ -177,7 +191,16 @@ def save_and_move(
     return see_other("questionnaire.step", number=target + 1)
 
 
-def render_step(assessment: Assessment, index: int, form: StepForm, *, csrf_expired: bool = False) -> str:
+def render_step(
+    assessment: Assessment,
+    index: int,
+    form: StepForm,
+    page: tuple[PageQuestion, ...],
+    visible: set[str],
+    *,
+    csrf_expired: bool = False,
+) -> str:
+    """The step's page; questions outside ``visible`` are rendered hidden for the page's script."""
     ruleset = current_ruleset()
     return render_template(
         "questionnaire/step.html",
@@ -186,6 +209,9 @@ def render_step(assessment: Assessment, index: int, form: StepForm, *, csrf_expi
         total=len(ruleset.steps),
         form=form,
         items=form.question_fields(),
+        visible=visible,
+        conditions={entry.question.id: entry.condition for entry in page if entry.condition},
+        seen_field=SEEN_FIELD,
         numbers=question_numbers(ruleset),
         show_back=index > 0,
         show_review=assessment.furthest_step >= review_index(ruleset),
@@ -202,9 +228,10 @@ def rerender_step_after_csrf_error() -> tuple[str, int] | None:
         return None
     if number - 1 > assessment.furthest_step:
         return None
-    shown = step_questions(ruleset, ruleset.steps[number - 1], assessment.answers)
-    form = build_step_form(shown, current_language(), formdata=request.form)
-    return render_step(assessment, number - 1, form, csrf_expired=True), 400
+    page = page_questions(ruleset, ruleset.steps[number - 1], assessment.answers)
+    seen = seen_questions(page)
+    form = build_step_form(tuple(e.question for e in page), current_language(), formdata=request.form, asked=seen)
+    return render_step(assessment, number - 1, form, page, seen, csrf_expired=True), 400
 
 
 def rerender_start_after_csrf_error() -> tuple[str, int]:

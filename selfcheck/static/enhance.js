@@ -83,6 +83,95 @@
     window.setTimeout(ask, 1000);
   });
 
+  // Questions that depend on answers on the same page (docs/rules.md, "Conditions"): show and hide
+  // them while people answer, so the page need not be sent and shown again. Each rule comes as a
+  // JSON tree in data-condition; it is only read, never run. Comparisons mean what they mean on
+  // the server (selfcheck/engine/conditions.py, _compare); a hidden question's answer counts as
+  // none. When saving, the script names the questions that were visible; the server decides again
+  // and shows the page once more if it sees it differently. Without this block the server shows
+  // new questions after saving, as it always did.
+  var questionStatus = document.querySelector("[data-question-status]");
+  if (questionStatus) {
+    var questionForm = questionStatus.closest("form");
+    var questionBoxes = Array.prototype.slice.call(questionForm.querySelectorAll("[data-question]"));
+    var specialAnswers = ["unknown", "not_applicable"];
+    var questionRules = {};
+    questionBoxes.forEach(function (box) {
+      try {
+        var rule = JSON.parse(box.getAttribute("data-condition") || "null");
+        if (rule) { questionRules[box.getAttribute("data-question")] = rule; }
+      } catch (error) { /* not readable: the server decides */ }
+    });
+    var answerNow = function (id, visibleNow) {
+      if (!visibleNow[id]) { return null; }
+      var inputs = questionForm.querySelectorAll("input[name='" + CSS.escape("q_" + id) + "']");
+      var chosen = [];
+      inputs.forEach(function (input) { if (input.checked) { chosen.push(input.value); } });
+      if (!inputs.length || !chosen.length) { return null; }
+      if (inputs[0].type === "radio" || (chosen.length === 1 && specialAnswers.indexOf(chosen[0]) >= 0)) {
+        return chosen[0];
+      }
+      return chosen;
+    };
+    var compareAnswer = function (actual, op, value) {
+      if (op === "is") {
+        if (value === "answered") { return actual !== null && specialAnswers.indexOf(actual) < 0; }
+        if (value === "unanswered") { return actual === null; }
+        return actual === value;
+      }
+      if (actual === null || specialAnswers.indexOf(actual) >= 0) { return false; }
+      if (op === "contains") { return Array.isArray(actual) && actual.indexOf(value) >= 0; }
+      if (op === "in" || op === "not in") {
+        var found = !Array.isArray(actual) && value.indexOf(actual) >= 0;
+        return op === "in" ? found : !found;
+      }
+      if (op === "==") { return actual === value; }
+      if (op === "!=") { return actual !== value; }
+      throw new Error("unknown comparison " + op);
+    };
+    var ruleHolds = function (node, visibleNow) {
+      if (node.op === "const") { return node.value === true; }
+      if (node.op === "all") { return node.items.every(function (item) { return ruleHolds(item, visibleNow); }); }
+      if (node.op === "any") { return node.items.some(function (item) { return ruleHolds(item, visibleNow); }); }
+      if (node.op === "not") { return !ruleHolds(node.items[0], visibleNow); }
+      return compareAnswer(answerNow(node.question, visibleNow), node.op, node.value);
+    };
+    var seenField = document.createElement("input");
+    seenField.type = "hidden";
+    seenField.name = questionStatus.getAttribute("data-seen-field");
+    questionForm.appendChild(seenField);
+    var switchQuestions = function (announce) {
+      var visibleNow = {};
+      var said = [];
+      questionBoxes.forEach(function (box) {
+        var id = box.getAttribute("data-question");
+        var show = !box.hidden;
+        if (questionRules[id]) {
+          try { show = ruleHolds(questionRules[id], visibleNow); } catch (error) { show = !box.hidden; }
+        }
+        visibleNow[id] = show;
+        // Inputs of hidden questions are disabled: they are neither sent nor checked.
+        box.querySelectorAll("input, textarea, select").forEach(function (input) { input.disabled = !show; });
+        if (show === !box.hidden) { return; }
+        box.hidden = !show;
+        box.classList.toggle("page-question--new", show && announce);
+        var legend = box.querySelector("legend");
+        var text = legend ? legend.textContent.replace(/\s+/g, " ").trim() : "";
+        said.push(questionStatus.getAttribute(show ? "data-appeared" : "data-gone") + " " + text);
+      });
+      seenField.value = questionBoxes.filter(function (box) { return !box.hidden; })
+        .map(function (box) { return box.getAttribute("data-question"); }).join(" ");
+      if (announce && said.length) {
+        // Empty first, so the same words are announced again; focus stays where it is.
+        questionStatus.textContent = "";
+        window.setTimeout(function () { questionStatus.textContent = said.join(" "); }, 100);
+      }
+    };
+    switchQuestions(false);
+    questionForm.addEventListener("change", function () { switchQuestions(true); });
+    questionForm.addEventListener("submit", function () { switchQuestions(false); });
+  }
+
   // Presenter view: the arrow keys go to the previous and next screen (the links work without this).
   if (document.body.classList.contains("presenter")) {
     document.addEventListener("keydown", function (event) {

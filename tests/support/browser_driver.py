@@ -70,9 +70,9 @@ def default_answer(question: Any) -> Answer:
 
 
 def shown_questions(page: Any, ruleset: Any, number: int) -> list[Any]:
-    """The questions of step ``number`` that the page shows."""
+    """The questions of step ``number`` that the page shows (hidden ones may wait in the page)."""
     step = ruleset.steps[number - 1]
-    return [q for q in step.questions if page.locator(f"[name='q_{q.id}']").count() > 0]
+    return [q for q in step.questions if page.locator(f"[name='q_{q.id}']:visible").count() > 0]
 
 
 def set_answer(page: Any, question: Any, value: Answer) -> None:
@@ -129,17 +129,22 @@ def submit(page: Any, action: str = "next") -> None:
 def answer_step(page: Any, ruleset: Any, choose: Chooser = default_answer) -> dict[str, Answer]:
     """Answer every question the current step shows, submit, and return what was given.
 
-    When answers reveal new questions on the same step, the server shows the step again;
-    they are answered too, so the returned dict covers the whole step.
+    When answers reveal new questions on the same step, the page's script shows them at once
+    (without JavaScript the server shows the step again); they are answered too, so the returned
+    dict covers the whole step.
     """
     number = step_number(page)
     assert number is not None, f"not on a step: {page.url}"
     given: dict[str, Answer] = {}
     while True:
-        for question in shown_questions(page, ruleset, number):
-            if question.id not in given:
+        waiting = [q for q in shown_questions(page, ruleset, number) if q.id not in given]
+        while waiting:
+            for question in waiting:
                 given[question.id] = choose(question)
                 set_answer(page, question, given[question.id])
+            waiting = [q for q in shown_questions(page, ruleset, number) if q.id not in given]
+        seen = {q.id for q in shown_questions(page, ruleset, number)}
+        given = {k: v for k, v in given.items() if k in seen}  # a later answer may hide a question again
         submit(page)
         if step_number(page) != number or page.locator(".error-summary").count():
             return given

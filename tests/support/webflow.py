@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 from tests.support.formclient import FormClient
@@ -53,3 +54,26 @@ def complete_minimal(browser: Browser) -> Any:
     assert response.status_code == 303
     assert response.location.endswith("/ergebnis")
     return browser.get("/ergebnis")
+
+
+class _QuestionBoxes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: dict[str, bool] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("data-question"):
+            self.found[str(found["data-question"])] = "hidden" not in found
+
+
+def question_boxes(html: str) -> dict[str, bool]:
+    """The questions on a step's page, each with whether it is shown (not ``hidden``)."""
+    parser = _QuestionBoxes()
+    parser.feed(html)
+    return parser.found
+
+
+def shown_on(html: str) -> list[str]:
+    """The questions a step's page shows without JavaScript, in order."""
+    return [question for question, shown in question_boxes(html).items() if shown]
