@@ -12,11 +12,11 @@ def _app() -> Flask:
     """The current app when run through Flask's CLI, else one built from the environment."""
     if has_app_context():
         return current_app._get_current_object()  # type: ignore[attr-defined,no-any-return]
-    from selfcheck.app import RulesNotLoadedError, create_app
+    from selfcheck.app import START_ERRORS, create_app
 
     try:
         return create_app()
-    except RulesNotLoadedError as error:
+    except START_ERRORS as error:
         raise click.ClickException(str(error)) from None
 
 
