@@ -92,7 +92,7 @@ def current_operator() -> Operator:
 
 @bp.get("/impressum")
 def imprint() -> str:
-    return render_template("imprint.html")
+    return render_template("questionnaire/imprint.html")
 
 
 @bp.get("/favicon.ico")
