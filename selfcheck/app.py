@@ -17,8 +17,8 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import db, i18n, security
-from .config import load_config
+from . import db, i18n, imprint, security, static_files
+from .config import SettingsError, load_config
 from .engine import RuleSetError, load_ruleset
 from .extensions import csrf
 from .provenance import provenance
@@ -29,10 +29,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app. ``config`` overrides defaults and ``SELFCHECK_*`` environment variables.
+    """Build the app. ``config`` overrides ``SELFCHECK_*`` environment variables, which override the
+    settings file ``selfcheck.toml`` in the instance folder, which overrides the defaults.
 
-    The instance folder (database, secret, PDF cache) is ``SELFCHECK_INSTANCE_PATH`` if set, else
-    Flask's default: ``instance/`` in a source checkout, ``<venv>/var/selfcheck-instance`` when installed.
+    The instance folder (database, secret, PDF cache, settings file) is ``SELFCHECK_INSTANCE_PATH`` if
+    set, else Flask's default: ``instance/`` in a source checkout, ``<venv>/var/selfcheck-instance``
+    when installed. A wrong setting raises ``SettingsError``, a broken rule set ``RulesNotLoadedError``.
     """
     instance_path = (config or {}).get("INSTANCE_PATH") or os.environ.get("SELFCHECK_INSTANCE_PATH")
     app = Flask(
@@ -51,11 +53,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     db.init_app(app)
     security.init_app(app)
+    static_files.init_app(app)
+    imprint.init_app(app)
     register_rules(app)
     register_blueprints(app)
     register_error_handlers(app)
     refuse_file_uploads(app)
     register_health(app)
+    register_commands(app)
     return app
 
 
@@ -68,11 +73,32 @@ class RulesNotLoadedError(RuntimeError):
         self.problems = error.problems
 
 
+# What stops the start with a message for the operator instead of a traceback.
+START_ERRORS = (SettingsError, RulesNotLoadedError)
+
+
 def register_rules(app: Flask) -> None:
     try:
         app.extensions[RULESET_KEY] = load_ruleset(Path(app.config["RULES_DIR"]))
     except RuleSetError as error:
         raise RulesNotLoadedError(error) from None
+
+
+# The commands of `selfcheck` that `flask --app wsgi <command>` offers too; commands that need the
+# app (db, worker, export, rules impact) then use that app instead of building one.
+FLASK_COMMANDS = ("db", "rules", "score", "report", "paper", "workshop", "worker", "export")
+
+
+def register_commands(app: Flask) -> None:
+    import click
+
+    from .cli import main
+
+    context = click.Context(main)
+    for name in FLASK_COMMANDS:
+        command = main.get_command(context, name)
+        if command is not None:
+            app.cli.add_command(command, name)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -2,15 +2,18 @@
 
 Every key can be set from the environment with the prefix ``SELFCHECK_`` (for example
 ``SELFCHECK_DATABASE_URL``); values are parsed as JSON where possible, so ``true`` and ``3600``
-work. The factory applies, in order: these defaults, the environment, the ``config`` argument.
-Nothing here reads the environment at import time.
+work. Keys can also stand, without the prefix, in ``selfcheck.toml`` in the instance folder.
+The factory applies, in order: these defaults, that file, the environment, the ``config``
+argument. Nothing here reads the environment or a file at import time.
 """
 
 from __future__ import annotations
 
 import copy
+import difflib
 import os
 import secrets
+import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,15 +98,40 @@ DEFAULTS: dict[str, Any] = {
     # Set to the number of proxies in front of the app (e.g. 1 behind nginx) so client
     # addresses and the scheme are read from X-Forwarded-* headers.
     "PROXY_COUNT": 0,
+    # Who runs this instance, for the imprint (/impressum) and the privacy page, which names them as
+    # the controller. Without a name and a contact (e-mail or address) a production start logs a
+    # warning, and both pages say that the imprint is not set up.
+    "OPERATOR_NAME": None,  # organisation or person, e.g. "Beispiel e. V."
+    # Postal address: a list of lines, or one text with line breaks.
+    "OPERATOR_ADDRESS": None,
+    "OPERATOR_EMAIL": None,
+    # Who answers questions about data protection (e.g. the data protection officer), lines of text;
+    # empty: the operator's address and e-mail.
+    "OPERATOR_PRIVACY_CONTACT": None,
+    # An imprint kept elsewhere (https://...): /impressum links to it.
+    "OPERATOR_IMPRINT_URL": None,
+    # Further imprint text shown on /impressum (e.g. who represents the operator, register entry,
+    # phone); paragraphs separated by a blank line.
+    "OPERATOR_IMPRINT_TEXT": None,
     # Languages of the user interface; the first is the default.
     "LANGUAGES": ["de", "en"],
     "BABEL_DEFAULT_LOCALE": "de",
 }
 
 
+SETTINGS_FILE = "selfcheck.toml"
+
+
+class SettingsError(RuntimeError):
+    """A setting or the settings file is wrong: the app does not start, and the message says why."""
+
+
 def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
-    """Fill ``app.config`` from defaults, ``SELFCHECK_*`` environment and ``overrides``."""
+    """Fill ``app.config`` from defaults, the settings file, ``SELFCHECK_*`` environment and ``overrides``."""
     app.config.from_mapping(copy.deepcopy(DEFAULTS))  # nested settings are changed in place below
+    settings_file = Path(app.instance_path) / SETTINGS_FILE
+    for key, value in read_settings_file(settings_file, known=set(app.config)).items():
+        app.config[key] = _merged(app.config[key], value)
     app.config.from_prefixed_env("SELFCHECK")
     if overrides:
         app.config.from_mapping(overrides)
@@ -114,14 +142,50 @@ def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
     if not app.config["REPORT_CACHE_DIR"]:
         app.config["REPORT_CACHE_DIR"] = str(instance / "reports")
     if app.config["REPORT_STORE"] not in ("database", "folder"):
-        raise RuntimeError(f"REPORT_STORE must be \"database\" or \"folder\", not {app.config['REPORT_STORE']!r}")
+        raise SettingsError(f"REPORT_STORE must be \"database\" or \"folder\", not {app.config['REPORT_STORE']!r}")
     app.config["RULES_DIR"] = str(resolve_rules_dir(app.config["RULES_DIR"]))
     if is_production(app):
         if not app.config["SECRET_KEY"]:
-            raise RuntimeError("SELFCHECK_SECRET_KEY must be set in production.")
+            raise SettingsError("SELFCHECK_SECRET_KEY must be set in production.")
         app.config.update(SESSION_COOKIE_SECURE=True, SESSION_COOKIE_NAME="__Host-session")
     elif not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret(instance)
+
+
+def read_settings_file(path: Path, known: set[str]) -> dict[str, Any]:
+    """The settings in ``path`` (TOML, keys as in DEFAULTS without the prefix); none if there is no
+    file. A file that cannot be read, is not TOML or names an unknown setting stops the start."""
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as file:
+            settings = tomllib.load(file)
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"Settings file {path} is not valid TOML: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"Settings file {path} cannot be read: {error}") from None
+    problems = [problem for key in settings if (problem := _key_problem(key, known))]
+    if problems:
+        raise SettingsError(f"Settings file {path}: " + "; ".join(problems))
+    return settings
+
+
+def _key_problem(key: str, known: set[str]) -> str | None:
+    if key == "INSTANCE_PATH":
+        return "INSTANCE_PATH cannot be set here (the file lies in the instance folder); use SELFCHECK_INSTANCE_PATH"
+    if key.startswith("SELFCHECK_"):
+        return f"write {key} without the prefix, as {key.removeprefix('SELFCHECK_')}"
+    if key in known:
+        return None
+    close = difflib.get_close_matches(key.upper(), sorted(known), n=1)
+    return f"unknown setting {key}" + (f" (did you mean {close[0]}?)" if close else "")
+
+
+def _merged(current: Any, given: Any) -> Any:
+    """A table from the file changes only the entries it names (like SELFCHECK_RATE_LIMITS__pdf__limit)."""
+    if isinstance(current, dict) and isinstance(given, dict):
+        return {**current, **{key: _merged(current.get(key), value) for key, value in given.items()}}
+    return given
 
 
 def resolve_rules_dir(configured: str | os.PathLike[str] | None) -> Path:
@@ -130,8 +194,19 @@ def resolve_rules_dir(configured: str | os.PathLike[str] | None) -> Path:
 
 
 def rules_dir_from_environment() -> Path:
-    """The rule set for commands that run without an app: ``SELFCHECK_RULES_DIR`` or the shipped one."""
-    return resolve_rules_dir(os.environ.get(RULES_DIR_ENV))
+    """The rule set for commands that run without an app, found as the app finds it:
+    ``SELFCHECK_RULES_DIR``, else ``RULES_DIR`` in the settings file, else the shipped one."""
+    return resolve_rules_dir(os.environ.get(RULES_DIR_ENV) or _settings_without_app().get("RULES_DIR"))
+
+
+def _settings_without_app() -> dict[str, Any]:
+    """The settings file of the instance folder the app would use (``SELFCHECK_INSTANCE_PATH`` or
+    Flask's default for this package)."""
+    from flask import Flask
+
+    configured = os.environ.get("SELFCHECK_INSTANCE_PATH")
+    instance = Path(configured).resolve() if configured else Path(Flask("selfcheck").instance_path)
+    return read_settings_file(instance / SETTINGS_FILE, known=set(DEFAULTS) | set(Flask.default_config))
 
 
 def _rate_limits(configured: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
@@ -139,7 +214,7 @@ def _rate_limits(configured: dict[str, dict[str, int]]) -> dict[str, dict[str, i
     defaults: dict[str, dict[str, int]] = DEFAULTS["RATE_LIMITS"]
     unknown = sorted(set(configured) - set(defaults))
     if unknown:
-        raise RuntimeError(f"Unknown rate limit(s) {unknown} in RATE_LIMITS; known: {sorted(defaults)}")
+        raise SettingsError(f"Unknown rate limit(s) {unknown} in RATE_LIMITS; known: {sorted(defaults)}")
     return {name: {**default, **configured.get(name, {})} for name, default in defaults.items()}
 
 

@@ -34,6 +34,11 @@ HEADERS = {
 HSTS = "max-age=31536000; includeSubDomains"
 
 
+def public_file(endpoint: str | None) -> bool:
+    """Static files (the app's and a blueprint's) and the favicon hold nothing personal."""
+    return endpoint is not None and (endpoint in ("static", "site.favicon") or endpoint.endswith(".static"))
+
+
 def init_app(app: Flask) -> None:
     production = is_production(app)
 
@@ -43,7 +48,7 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if production:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
-        if request.endpoint != "static":
+        if not public_file(request.endpoint):
             # Answers, results and resume secrets appear on dynamic pages: never cache them.
             response.headers["Cache-Control"] = "no-store"
         return response

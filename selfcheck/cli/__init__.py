@@ -8,6 +8,9 @@ the database or WeasyPrint are imported only when they are called, so that a res
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import click
 
@@ -24,7 +27,26 @@ LAZY_COMMANDS = {
 }
 
 
+@contextmanager
+def _settings_errors_shown() -> Iterator[None]:
+    """A broken settings file (or setting) ends a command with its message, not a traceback."""
+    from ..config import SettingsError
+
+    try:
+        yield
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
+
+
 class _LazyGroup(click.Group):
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _settings_errors_shown():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _settings_errors_shown():
+            return super().invoke(ctx)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
 

@@ -9,14 +9,20 @@ from flask import Flask, current_app, has_app_context
 
 
 def _app() -> Flask:
-    """The current app when run through Flask's CLI, else one built from the environment."""
+    """The app of ``flask --app ...`` when run through Flask's CLI, else one built from the settings."""
     if has_app_context():
         return current_app._get_current_object()  # type: ignore[attr-defined,no-any-return]
-    from selfcheck.app import RulesNotLoadedError, create_app
+    from flask.cli import ScriptInfo
+
+    context = click.get_current_context(silent=True)
+    script = context.find_object(ScriptInfo) if context is not None else None
+    if script is not None:
+        return script.load_app()
+    from selfcheck.app import START_ERRORS, create_app
 
     try:
         return create_app()
-    except RulesNotLoadedError as error:
+    except START_ERRORS as error:
         raise click.ClickException(str(error)) from None
 
 

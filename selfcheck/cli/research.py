@@ -93,11 +93,11 @@ def _stored_answers() -> list[tuple[str, dict[str, Any]]]:
     """The raw answers of every finished assessment in the app's database (labelled by a short id)."""
     from sqlalchemy import select
 
-    from ..app import create_app
     from ..db import get_session
     from ..models import Assessment
+    from .db import _app
 
-    app = create_app()
+    app = _app()
     with app.app_context():
         rows = get_session().scalars(select(Assessment).where(Assessment.completed_at.is_not(None)))
         return [(f"assessment {row.public_id[:6]}", dict(row.answers or {})) for row in rows]

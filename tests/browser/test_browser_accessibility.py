@@ -120,6 +120,7 @@ PAGES: dict[str, Callable[[Any, Any], None]] = {
     "resume-with-code": lambda page, _rs: page.goto("/fortsetzen"),
     "resume-link-invalid": lambda page, _rs: page.goto("/fortsetzen/ungueltiger-link"),
     "privacy": lambda page, _rs: page.goto("/datenschutz"),
+    "imprint": lambda page, _rs: page.goto("/impressum"),
     "delete": to_delete,
     "not-found": to_not_found,
     "english-step": to_english_step,
