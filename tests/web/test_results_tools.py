@@ -37,7 +37,8 @@ def test_the_filter_offers_the_themes_and_efforts_that_occur(finished: Browser) 
     page = finished.get("/ergebnis")
     assert shown(page) == {ONLINE, PARTNER, CONTACT}
     form = page.text.split('data-rec-filter>')[1].split("</form>")[0]
-    assert re.findall(r'<option value="(\w*)"', form) == ["", "digital", "analog", "", "gering", "mittel"]  # questionnaire order
+    # themes in questionnaire order, efforts from low to high; only those some recommendation has
+    assert re.findall(r'<option value="(\w*)"', form) == ["", "digital", "analog", "", "gering", "mittel"]
     assert 'name="thema"' in form
     assert 'name="aufwand"' in form
     assert 'id="next-steps"' in page.text
