@@ -184,6 +184,7 @@ def test_copy_buttons_on_the_access_page(new_context: Any, script: bool) -> None
         assert copy_code.is_hidden()
         return
     assert_no_horizontal_scrolling(page)
+    page.bring_to_front()  # the clipboard answers only a focused page
     copy_link.click()
     status = page.locator("[data-copy-status]").first
     assert status.is_visible()
