@@ -124,6 +124,90 @@ def dimension_chart_svg(
     )
 
 
+def dimension_chart_compact_svg(
+    ruleset: RuleSet, result: Result, lang: str, *, id_prefix: str = "dimchart-compact"
+) -> str:
+    """The dimension chart for a phone: a narrow picture whose text stays readable at 320-400 px.
+
+    Each theme gets its title on its own line(s) and its bar below, with score and level beside
+    the bar; the level names under the axis are left out (each bar names its level). The PDF and
+    wide screens keep ``dimension_chart_svg``.
+    """
+    s = _s(lang)
+    width, left = 300, 4
+    title_size, label_size, scale_size = 14, 14, 13  # about 15-16 px on a 375 px phone
+    rows = []
+    for row in result.dimensions:
+        title = ruleset.dimension(row.id).title.get(lang)
+        level = ruleset.level(row.id, row.level).label.get(lang) if row.score is not None and row.level else ""
+        if row.score is None:
+            label, desc = s["no_score"], f"{title}: {s['no_score']}"
+        else:
+            label = f"{row.score} · {level}" if level else str(row.score)
+            desc = f"{title}: {row.score} ({level})" if level else f"{title}: {row.score}"
+        rows.append((title, row.score, label, desc))
+    # the widest label decides where the bars end (about 0.55 em per character, semi-bold)
+    label_w = max((len(label) for *_, label, _desc in rows), default=4) * label_size * 0.55 + 8
+    bar_w = width - left - label_w
+    bar_h, line_h = 14, title_size + 3
+    boundaries = sorted({lv.min for lv in ruleset.levels if 0 < lv.min < 100})
+
+    def px(score: float) -> float:
+        return left + bar_w * max(0.0, min(100.0, score)) / 100
+
+    titles: list[str] = []
+    labels: list[str] = []
+    tracks: list[str] = []
+    bars: list[str] = []
+    ticks: list[str] = []
+    outlines: list[str] = []
+    y = 0.0
+    for title, score, label, _desc in rows:
+        for line in _wrap(title, int((width - left) / (title_size * 0.5))):
+            y += line_h
+            titles.append(f'<text x="{left}" y="{y:.0f}">{_x(line)}</text>')
+        bar_y = y + 5
+        tracks.append(f"M{left} {bar_y:.0f}h{bar_w:.1f}v{bar_h}h-{bar_w:.1f}z")
+        if score is None:
+            outlines.append(
+                f'<rect x="{left + 0.5}" y="{bar_y + 0.5:.1f}" width="{bar_w - 1:.1f}" height="{bar_h - 1}" '
+                f'fill="none" stroke="{_MUTED}" stroke-dasharray="4 3" />'
+            )
+        else:
+            bar = f"{px(score) - left:.1f}"
+            bars.append(f"M{left} {bar_y:.0f}h{bar}v{bar_h}h-{bar}z")
+        ticks.extend(f"M{px(b):.1f} {bar_y - 2:.0f}V{bar_y + bar_h + 2:.0f}" for b in boundaries)
+        labels.append(f'<text x="{left + bar_w + 6:.1f}" y="{bar_y + bar_h - 2:.0f}">{_x(label)}</text>')
+        y = bar_y + bar_h + 8
+    axis_y = y
+    height = axis_y + scale_size + 8
+    parts = [f'<path d="{"".join(tracks)}" fill="{_TRACK}" />']
+    if bars:
+        parts.append(f'<path d="{"".join(bars)}" fill="{_BAR}" />')
+    parts.extend(outlines)
+    if ticks:
+        parts.append(
+            f'<path d="{"".join(ticks)}" fill="none" stroke="{_INK}" stroke-opacity="0.55" stroke-width="1" '
+            f'stroke-dasharray="2 2" />'
+        )
+    parts.append(f'<g font-size="{title_size}" fill="{_INK}">{"".join(titles)}'
+                 f'<g font-size="{label_size}" font-weight="600">{"".join(labels)}</g></g>')
+    parts.append(f'<line x1="{left}" y1="{axis_y:.0f}" x2="{left + bar_w:.1f}" y2="{axis_y:.0f}" stroke="{_INK}" />')
+    scale = []
+    for tick in [0, *boundaries, 100]:
+        anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
+        scale.append(f'<text x="{px(tick):.1f}" y="{axis_y + scale_size + 2:.0f}" text-anchor="{anchor}">{tick}</text>')
+    parts.append(f'<g font-size="{scale_size}" fill="{_MUTED}">{"".join(scale)}</g>')
+    desc = s["desc"] + " " + "; ".join(d for *_, d in rows) + "."
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="dimension-chart dimension-chart--compact" role="img" '
+        f'viewBox="0 0 {width} {height:.0f}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" {_FONT}>'
+        f'<title id="{id_prefix}-title">{_x(s["title"])}</title>'
+        f'<desc id="{id_prefix}-desc">{_x(desc)}</desc>' + "".join(parts) + "</svg>"
+    )
+
+
 def blend_quadrant_svg(
     ruleset: RuleSet, result: Result, lang: str, *, id_prefix: str = "blendchart"
 ) -> str:

@@ -6,11 +6,13 @@ the same view objects as the PDF report.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, abort, current_app, flash, render_template, request, url_for
 from flask_babel import gettext as _
+from markupsafe import Markup
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import services
@@ -20,12 +22,15 @@ from ..engine.group import PeerComparison, compare_with_peers
 from ..engine.loader import load_ruleset_from_files
 from ..i18n import current_language
 from ..presenter import present_result
+from ..presenter.charts import dimension_chart_compact_svg
+from ..presenter.words import effort_labels
 from ..rendering import FileJob, file_key, renderings
 from ..rendering.store import FolderStore
 from ..rendering.views import Download, render_ahead, serve
 from ..reports import render_paper_html, render_report_html
 from ..services import aware
 from ..services import workshops as workshop_services
+from ..texts import translator
 from ..web import see_other
 from .forms import ResearchConsentForm
 from .state import current_ruleset, location_of, review_index, with_assessment
@@ -33,6 +38,7 @@ from .state import current_ruleset, location_of, review_index, with_assessment
 if TYPE_CHECKING:
     from ..engine import Result, RuleSet
     from ..models import Assessment
+    from ..presenter.result import RecommendationView, ResultView
 
 bp = Blueprint("results", __name__)
 
@@ -89,12 +95,15 @@ def show(assessment: Assessment) -> BaseResponse | str:
     extra = {"regeln": CURRENT_RULES} if asked_current else {}
     report = report_download(assessment)
     report_state = render_ahead(report)
+    view = present_result(ruleset, result, answers, lang, peers)
     return render_template(
         "results/show.html",
         ruleset=ruleset,
         current=current,
         assessment=assessment,
-        result=present_result(ruleset, result, answers, lang, peers),
+        result=view,
+        compact_chart=Markup(dimension_chart_compact_svg(ruleset, result, lang)),  # noqa: S704 - escaped SVG of ours
+        chosen=recommendation_filter(view, request.args),
         rules=_rules_notice(assessment, ruleset, current, asked_current),
         review_reachable=assessment.furthest_step >= review_index(current),
         report_url=url_for("results.report_pdf", lang=lang, **extra),
@@ -102,6 +111,57 @@ def show(assessment: Assessment) -> BaseResponse | str:
         report_status_url=url_for("files.status", key=report.key),
         workshop_member=workshop_services.member_of(get_session(), assessment),
         research_form=ResearchConsentForm(data={"research_consent": assessment.research_consent}),
+    )
+
+
+THEME_PARAM, EFFORT_PARAM = "thema", "aufwand"  # ?thema=<dimension id>&aufwand=gering: the filter's choice
+NO_THEME = "allgemein"  # recommendations for the organisation as a whole, not for one theme
+EFFORTS = {"gering": "low", "mittel": "medium", "hoch": "high"}  # the parameter's words -> the rules' efforts
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class RecommendationFilter:
+    """The recommendation filter on the results page: its options and, once chosen, what matches."""
+
+    themes: tuple[Choice, ...]
+    efforts: tuple[Choice, ...]
+    matches: tuple[RecommendationView, ...] | None  # None while nothing is chosen: the page as usual
+    total: int  # how many recommendations there are to choose from
+
+
+def recommendation_filter(view: ResultView, args: Mapping[str, str]) -> RecommendationFilter:
+    """Actions (next steps and further recommendations) by theme and effort, from the GET parameters.
+
+    Only themes and efforts that some recommendation has are offered; unknown values count as
+    "all", so an old or edited link still shows a page.
+    """
+    actions = [r for r in view.recommendations if r.kind == "action"]
+    gettext = translator(view.lang)
+    theme_titles = {d.id: d.title for d in view.dimensions if any(r.dimension == d.title for r in actions)}
+    if any(r.dimension is None for r in actions):
+        theme_titles[NO_THEME] = gettext("Für Ihre Organisation")
+    labels = effort_labels(gettext)
+    effort_words = {word: labels[key] for word, key in EFFORTS.items() if any(r.effort == labels[key] for r in actions)}
+    theme = args.get(THEME_PARAM) if args.get(THEME_PARAM) in theme_titles else None
+    effort = args.get(EFFORT_PARAM) if args.get(EFFORT_PARAM) in effort_words else None
+    matches = None
+    if theme or effort:
+        wanted_dimension = None if theme == NO_THEME else theme_titles.get(theme or "")
+        matches = tuple(r for r in actions
+                        if (theme is None or r.dimension == wanted_dimension)
+                        and (effort is None or r.effort == effort_words[effort]))
+    return RecommendationFilter(
+        themes=tuple(Choice(value, title, value == theme) for value, title in theme_titles.items()),
+        efforts=tuple(Choice(word, label, word == effort) for word, label in effort_words.items()),
+        matches=matches,
+        total=len(actions),
     )
 
 

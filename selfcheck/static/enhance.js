@@ -180,4 +180,80 @@
       if (link && !event.altKey && !event.ctrlKey && !event.metaKey) { window.location.href = link.href; }
     });
   }
+
+  // Results page: a print button (the page has a print stylesheet). Folded parts open for the
+  // printout and fold again afterwards, also for the browser's own print command.
+  var printTools = document.querySelector("[data-print-tools]");
+  if (printTools && typeof window.print === "function") {
+    printTools.querySelector("[data-print]").addEventListener("click", function () { window.print(); });
+    printTools.hidden = false;
+    var openedForPrint = [];
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("main details:not([open])").forEach(function (details) {
+        details.open = true;
+        openedForPrint.push(details);
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      openedForPrint.forEach(function (details) { details.open = false; });
+      openedForPrint = [];
+    });
+  }
+
+  // Access page: copy buttons for the resume link and code, with a visible "Kopiert". Shown only
+  // where the browser offers the clipboard; otherwise people select and copy the text themselves.
+  if (navigator.clipboard && window.isSecureContext) {
+    document.querySelectorAll("[data-copy-tools]").forEach(function (tools) {
+      var button = tools.querySelector("[data-copy]");
+      var status = tools.querySelector("[data-copy-status]");
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      if (!source) { return; }
+      button.addEventListener("click", function () {
+        status.textContent = "";
+        navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+          status.textContent = status.getAttribute("data-copied");
+        }, function () {
+          status.textContent = status.getAttribute("data-copy-failed");
+        });
+      });
+      tools.hidden = false;
+    });
+  }
+
+  // Results page: the recommendation filter changes the list in place instead of loading the page
+  // again (the form sends the same GET parameters without JavaScript; on any failure it still does).
+  var recFilter = document.querySelector("[data-rec-filter]");
+  var recRegion = document.querySelector("[data-rec-region]");
+  if (recFilter && recRegion && window.fetch && window.DOMParser && window.URLSearchParams) {
+    var filterRecommendations = function () {
+      var params = new URLSearchParams();
+      new FormData(recFilter).forEach(function (value, name) { if (value) { params.append(name, value); } });
+      var query = params.toString();
+      var url = recFilter.getAttribute("action").split("#")[0] + (query ? "?" + query : "");
+      window.fetch(url, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) { throw new Error(String(response.status)); }
+          return response.text();
+        })
+        .then(function (html) {
+          var page = new DOMParser().parseFromString(html, "text/html");
+          var parts = [["[data-rec-region]", recRegion], ["[data-rec-status]", recFilter.querySelector("[data-rec-status]")],
+                       ["[data-rec-toc]", document.querySelector("[data-rec-toc]")]];
+          if (!page.querySelector("[data-rec-region]")) { throw new Error("no list"); }
+          parts.forEach(function (part) {
+            var fresh = page.querySelector(part[0]);
+            if (fresh && part[1]) { part[1].innerHTML = fresh.innerHTML; }
+          });
+          window.history.replaceState(null, "", url + "#filter");
+        })
+        .catch(function () { recFilter.submit(); });
+    };
+    recFilter.addEventListener("submit", function (event) {
+      event.preventDefault();
+      filterRecommendations();
+    });
+    recFilter.querySelectorAll("select").forEach(function (select) {
+      select.addEventListener("change", filterRecommendations);
+    });
+  }
 })();

@@ -24,20 +24,32 @@ MAX_WORDS = 2500
 
 
 class _Text(HTMLParser):
+    """The words of a page: all of them, and those a reader sees before opening anything
+    (a folded ``<details>`` shows only its ``<summary>``)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.words: list[str] = []
+        self.visible: list[str] = []
         self._skip = 0
+        self._folded = 0  # depth inside <details>, outside their <summary>
+        self._summary = 0
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
         self._skip += tag in ("script", "style", "svg")
+        self._folded += tag == "details"
+        self._summary += tag == "summary"
 
     def handle_endtag(self, tag: str) -> None:
         self._skip -= tag in ("script", "style", "svg")
+        self._folded -= tag == "details"
+        self._summary -= tag == "summary"
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
             self.words += data.split()
+            if not self._folded or self._summary:
+                self.visible += data.split()
 
 
 def example(path: Path) -> tuple[Any, dict[str, Any], str | None]:
@@ -68,17 +80,23 @@ def test_the_results_page_of_every_golden_example_has_at_most_2500_words(path: P
 
     from selfcheck.app import create_app
     from selfcheck.engine.group import PeerComparison
+    from markupsafe import Markup
+
+    from selfcheck.presenter.charts import dimension_chart_compact_svg
     from selfcheck.questionnaire.forms import ResearchConsentForm
+    from selfcheck.questionnaire.results import recommendation_filter
 
     ruleset, answers, name = example(path)
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "RULES_DIR": str(ruleset.path),
                       "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite'}"})
     with app.test_request_context(f"/ergebnis?lang={lang}"):
+        result = evaluate(ruleset, answers)
+        view = present_result(ruleset, result, answers, lang, PeerComparison(0, 5, {}))  # too few peers yet
         html = render_template(
             "results/show.html", ruleset=ruleset,
             assessment=SimpleNamespace(organisation_name=name, ruleset_version=ruleset.version),
-            result=present_result(ruleset, evaluate(ruleset, answers), answers, lang,
-                                  PeerComparison(0, 5, {})),  # as most pages read: too few peers yet
+            result=view, compact_chart=Markup(dimension_chart_compact_svg(ruleset, result, lang)),
+            chosen=recommendation_filter(view, {}),
             rules=None, current=ruleset, review_reachable=True, report_url="/ergebnis/bericht.pdf",
             research_form=ResearchConsentForm())
     text = _Text()

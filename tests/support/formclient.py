@@ -102,10 +102,8 @@ class _Forms(HTMLParser):
 
 
 def rendered_form(html: str, names: set[str]) -> RenderedForm:
-    """The form on the page that holds the most of ``names`` (a POST form with a CSRF token first)."""
+    """The form on the page that holds the most of ``names`` (on a tie, a POST form with a CSRF token)."""
     parser = _Forms()
     parser.feed(html)
-    posting = [f for f in parser.forms if f.method == "post" and "csrf_token" in f.hidden]
-    candidates = posting or parser.forms
-    assert candidates, "no form on the page"
-    return max(candidates, key=lambda f: len(names & f.names))
+    assert parser.forms, "no form on the page"
+    return max(parser.forms, key=lambda f: (len(names & f.names), f.method == "post" and "csrf_token" in f.hidden))

@@ -60,7 +60,7 @@ def test_results_match_the_engine(app: Any, browser: Browser, minimal_ruleset: A
     browser.start()
     page = complete_minimal(browser)
     result = evaluate(minimal_ruleset, stored(app).answers).to_dict()
-    rows = re.findall(r'<th scope="row">([^<]+)</th>\s*<td>([^<]+)</td>', page.text)
+    rows = re.findall(r'<th scope="row">([^<]+)</th>\s*<td[^>]*>([^<]+)</td>', page.text)
     expected = [
         (minimal_ruleset.dimension(d["id"]).title.de, str(d["score"]) if d["score"] is not None else "keine Punkte")
         for d in result["dimensions"]
