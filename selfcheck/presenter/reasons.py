@@ -13,7 +13,7 @@ from typing import Any
 from ..engine.conditions import AllOf, AnyOf, Compare, Condition, Not, Ref
 from ..engine.model import NOT_APPLICABLE, UNKNOWN, Recommendation, RuleSet
 from ..engine.scoring import RecommendationResult, Result
-from ..texts import translator
+from ..texts import format_percent, translator
 from .words import answer_label
 
 
@@ -89,8 +89,8 @@ def _sentence(
         level = ruleset.level(dimension.id, row.level).label.get(lang)
         return _("Im Thema „%(theme)s“ sind Sie auf der Stufe „%(level)s“.", theme=title, level=level)
     if ref.kind == "gaps":
-        return _("Bei %(share)s %% der Fragen haben Sie „Weiß nicht“ angegeben oder nichts eingetragen.",
-                 share=result.gap_share)
+        return _("Bei %(share)s der Fragen haben Sie „Weiß nicht“ angegeben oder nichts eingetragen.",
+                 share=format_percent(result.gap_share, lang))
     if result.blend.type is None:
         return _("Ihr Blended-Profil ist noch offen.")
     return _("Ihr Blended-Profil ist „%(profile)s“.", profile=ruleset.blend_type(result.blend.type).label.get(lang))

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..engine.group import PeerComparison
 from ..engine.model import Citation, RuleSet
 from ..engine.scoring import AnswerCounts, DimensionResult, RecommendationResult, Result
-from ..texts import format_number, language, translator
+from ..texts import format_number, format_percent, language, other_language, translator
 from .charts import blend_quadrant_svg, dimension_chart_svg
 from .reasons import reasons
 from .words import answer_label, effort_labels, evidence_labels, missing_answer_words, question_numbers
@@ -33,6 +33,17 @@ class SourceView:
     url: str | None  # only http(s) addresses
     note: str | None
     evidence: str  # the evidence level this source has for the recommendation citing it
+    title_lang: str | None = None  # the title's language when it is not the page's (its lang attribute)
+
+    @property
+    def short(self) -> str:
+        """The short form of a citation: who published it, else its title."""
+        return self.publisher or self.title
+
+    @property
+    def short_lang(self) -> str | None:
+        """The lang attribute of the short form (names of publishers need none)."""
+        return None if self.publisher else self.title_lang
 
 
 @dataclass(frozen=True)
@@ -137,6 +148,11 @@ class ResultView:
     peers: str | None = None  # the sentence about the comparison with organisations of the same type
 
     @property
+    def completeness_text(self) -> str:
+        """The share of answered questions as people write it: "85 %" / "85%"."""
+        return format_percent(self.completeness, self.lang)
+
+    @property
     def next_steps(self) -> tuple[RecommendationView, ...]:
         return tuple(r for r in self.recommendations if r.next_step)
 
@@ -236,6 +252,7 @@ def cited_sources(ruleset: RuleSet, citations: Iterable[Citation], lang: str) ->
             url=source.url if source.url and source.url.startswith(("https://", "http://")) else None,
             note=source.note.get(lang) if source.note else None,
             evidence=labels.get(citation.evidence, citation.evidence),
+            title_lang=other_language(source.title, lang),
         ))
     return tuple(cited)
 

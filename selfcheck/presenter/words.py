@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine.model import NOT_APPLICABLE, UNKNOWN, Question, RuleSet
-from ..texts import Translate, translator
+from ..texts import Translate, format_number, translator
 
 
 def evidence_labels(_: Translate) -> dict[str, str]:
@@ -67,8 +67,9 @@ def answer_label(question: Question | None, value: Any, lang: str) -> str:
     labels = {option.id: option.label.get(lang) for option in question.options} if question is not None else {}
     if isinstance(value, list | tuple):
         return ", ".join(labels.get(str(v), str(v)) for v in value)
-    if question is not None and question.type == "number" and question.unit is not None:
-        return f"{value} {question.unit.get(lang)}"
+    if question is not None and question.type == "number" and isinstance(value, int | float):
+        number = format_number(value, lang)  # "1.500" / "1,500"
+        return f"{number} {question.unit.get(lang)}" if question.unit is not None else number
     return labels.get(str(value), str(value))
 
 

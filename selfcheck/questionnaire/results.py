@@ -215,8 +215,9 @@ def report_download(assessment: Assessment) -> Download:
         return FileJob(key=key, kind="report", lang=lang, html=html, stylesheet="report",
                        owner_kind="assessment", owner_id=assessment.public_id)
 
-    name = "selbstcheck-ergebnis" if lang == "de" else "self-check-result"
-    return Download(key, "report", f"{name}-{created.isoformat()}.pdf", make_job, limit_key=assessment.public_id)
+    name = _("selbstcheck-ergebnis")  # the file name, in the report's language like the page
+    return Download(key, "report", f"{name}-{created.isoformat()}.pdf", make_job, limit_key=assessment.public_id,
+                    lang=lang)
 
 
 def forget_reports(public_ids: Iterable[str]) -> None:
@@ -254,5 +255,5 @@ def paper_pdf() -> BaseResponse:
     def make_job() -> FileJob:
         return FileJob(key=key, kind="paper", lang=lang, html=render_paper_html(ruleset, lang=lang), stylesheet="paper")
 
-    name = "selbstcheck-fragebogen" if lang == "de" else "self-check-questionnaire"
-    return serve(Download(key, "paper", f"{name}-{ruleset.version}.pdf", make_job, limit_key="paper"))
+    name = _("selbstcheck-fragebogen")
+    return serve(Download(key, "paper", f"{name}-{ruleset.version}.pdf", make_job, limit_key="paper", lang=lang))

@@ -32,11 +32,14 @@ class Download:
     filename: str
     make_job: Callable[[], FileJob]
     limit_key: str | None = None  # counted against the "pdf" limit when a job is queued; None: not counted
+    lang: str | None = None  # the file's language, for Content-Language
 
 
-def pdf_response(data: bytes, filename: str) -> Response:
+def pdf_response(data: bytes, filename: str, lang: str | None = None) -> Response:
     response = Response(data, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if lang:
+        response.headers["Content-Language"] = lang
     return response
 
 
@@ -45,7 +48,7 @@ def serve(download: Download) -> BaseResponse:
     files = renderings()
     data = files.file(download.key)
     if data is not None:
-        return pdf_response(data, download.filename)
+        return pdf_response(data, download.filename, download.lang)
     try:
         state = files.queue.status(download.key)
         if state is State.FAILED and AGAIN not in request.args:
@@ -99,7 +102,7 @@ def _render_here(download: Download) -> BaseResponse:
         abort(make_response(page, code, {"Retry-After": str(RETRY_SECONDS)}))
     if not renderings().keep(job, data):
         abort(404)  # its owner was deleted meanwhile
-    return pdf_response(data, download.filename)
+    return pdf_response(data, download.filename, download.lang)
 
 
 def _waiting(download: Download, *, failed: bool) -> BaseResponse:

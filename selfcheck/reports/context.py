@@ -14,7 +14,7 @@ from ..engine.group import PeerComparison
 from ..engine.model import RuleSet
 from ..engine.scoring import Result
 from ..presenter import answer_label, evidence_explanations, evidence_labels, present_result, question_numbers
-from ..texts import format_date, language, translator
+from ..texts import format_date, language, other_language, translator
 
 ACTION_PLAN_ROWS = 8
 
@@ -45,11 +45,14 @@ def build_report_context(
             appendix.append({"number": s, "title": step.title.get(lang), "rows": rows})
     cited = {c.source_id for r in ruleset.recommendations for c in r.sources}
     cited |= {s for d in ruleset.dimensions for s in d.sources}
-    sources = [
-        {"title": s.title, "publisher": s.publisher, "year": s.year, "url": s.url}
-        for s in sorted(ruleset.sources.values(), key=lambda s: (s.publisher or s.title).lower())
-        if s.id in cited
-    ]
+    own = evidence_labels(_)["own_assessment"]  # our own view is named as on the results page
+    sources = sorted(
+        ({"title": own, "title_lang": None, "publisher": None, "year": None, "url": None} if s.kind == "own" else
+         {"title": s.title, "title_lang": other_language(s.title, lang), "publisher": s.publisher, "year": s.year,
+          "url": s.url}
+         for s in ruleset.sources.values() if s.id in cited),
+        key=lambda s: str(s["publisher"] or s["title"]).lower(),
+    )
     plan = [r.title for r in view.next_steps] + [""] * (ACTION_PLAN_ROWS - len(view.next_steps))
     explanations = evidence_explanations(_)
     return {
@@ -58,6 +61,7 @@ def build_report_context(
         "ruleset_title": ruleset.title.get(lang),
         "organisation": organisation_name.strip() if organisation_name and organisation_name.strip() else None,
         "created": format_date(created, lang),
+        "created_iso": created.isoformat(),
         "ruleset": {"id": ruleset.id, "version": ruleset.version, "hash": ruleset.hash[:12]},
         "result": view,
         "plan": plan,

@@ -9,6 +9,9 @@ Three promises:
   ``CSS`` objects are kept) and reuses them for every render.
 * A deadline: ``html_to_pdf`` renders in a separate process (``worker.RenderWorker``) that is
   killed when it misses the deadline; the render queue's workers have their own deadline.
+
+Two things WeasyPrint 70 leaves out of the structure tree are added here (``tag_scope_and_language``):
+the /Scope of table headers and the /Lang of parts in another language than the document.
 """
 
 from __future__ import annotations
@@ -19,7 +22,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 from weasyprint import CSS, HTML
+from weasyprint.formatting_structure import boxes
+from weasyprint.layout.absolute import AbsolutePlaceholder
+from weasyprint.pdf import tags
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -80,6 +87,56 @@ def font_face_css() -> str:
             f"src: url('{path.resolve().as_uri()}') format('woff'); }}"
         )
     return "\n".join(rules)
+
+
+SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _describe(element: Any, box: Any) -> None:
+    """Copy what the HTML says about ``box`` into its structure element: the scope of a table
+    header (/Scope, PDF/UA: every TH has one) and the language of a part in another language
+    (/Lang from its ``lang`` attribute, WCAG 3.1.2).
+
+    WeasyPrint 70 reads ``scope`` only to link data cells to their headers (/Headers) and takes
+    ``lang`` only from the root element (the catalog's /Lang); everything else is ours.
+    """
+    if isinstance(box, AbsolutePlaceholder):
+        box = box._box
+    html = box.element
+    if html is None or box.element_tag in ("html", "body") or isinstance(box, boxes.PageBox | boxes.MarginBox):
+        return
+    if element["S"] == "/TH" and box.element_tag == "th":
+        # A header without scope counts as a column header, as WeasyPrint links it.
+        element["A"].setdefault("Scope", SCOPES.get((html.get("scope") or "").lower(), "/Column"))
+    lang = html.get("lang") or html.get(XML_LANG)
+    if lang and "Lang" not in element:
+        element["Lang"] = pydyf.String(lang)
+
+
+def tag_scope_and_language() -> None:
+    """Wrap WeasyPrint's builder of structure elements so each element gets ``_describe``.
+
+    ``_build_box_tree`` builds the element of a box and calls itself for the children (through
+    the module name, so through this wrapper too); each element is complete when it is yielded.
+    WeasyPrint has no hook for this; the wrapper only adds keys and is tested on every render
+    of the report (tests/reports/test_pdf_structure.py), so a WeasyPrint update that changes
+    the builder shows up there.
+    """
+    build = tags._build_box_tree
+    if getattr(build, "selfcheck_wrapped", False):
+        return
+
+    def build_box_tree(box: Any, *args: Any, **kwargs: Any) -> Any:
+        for element in build(box, *args, **kwargs):
+            _describe(element, box)
+            yield element
+
+    build_box_tree.selfcheck_wrapped = True  # type: ignore[attr-defined]
+    tags._build_box_tree = build_box_tree
+
+
+tag_scope_and_language()
 
 
 class _Renderer:

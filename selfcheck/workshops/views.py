@@ -43,6 +43,7 @@ from ..rendering import FileJob, file_key
 from ..rendering.views import Download, render_ahead, serve
 from ..sealed import seal, unseal
 from ..services import workshops as services
+from ..texts import format_percent
 from ..web import count_attempt, guarded_lookup, rate_limited, refuse_if_limited, see_other
 from .export import parts, to_csv, to_xlsx
 from .forms import ConsentForm, CreateWorkshopForm, JoinForm, NoteForm, PackOptionsForm, PaperMetaForm
@@ -381,8 +382,8 @@ def _paper_answers(ruleset: Any, form: Any, meta: PaperMetaForm) -> dict[str, An
     if not answered_enough(ruleset, kept, min_answered()):
         meta.form_errors.append(_(
             "Auf diesem Bogen sind zu wenige Fragen beantwortet. Damit er für die Gruppe zählt, braucht "
-            "er bei mindestens %(min)s %% der Fragen eine echte Antwort („Weiß nicht“ zählt nicht).",
-            min=min_answered()))
+            "er bei mindestens %(min)s der Fragen eine echte Antwort („Weiß nicht“ zählt nicht).",
+            min=format_percent(min_answered(), current_language())))
         return None
     return kept
 
@@ -538,7 +539,7 @@ def results_poster(workshop: Workshop) -> BaseResponse:
     ruleset = current_ruleset()
     lang = current_language()
     html = render_poster_html(ruleset, build_view(ruleset, group_input(workshop), lang), lang)
-    return serve(_group_download(workshop, "poster", lang, html, {"de": "ergebnisplakat", "en": "results-poster"}))
+    return serve(_group_download(workshop, "poster", lang, html, _("ergebnisplakat")))
 
 
 def pack_download(workshop: Workshop, options: PackOptions) -> Download:
@@ -546,17 +547,17 @@ def pack_download(workshop: Workshop, options: PackOptions) -> Download:
     ruleset = current_ruleset()
     lang = current_language()
     html = render_pack_html(ruleset, build_view(ruleset, group_input(workshop), lang), lang, options)
-    return _group_download(workshop, "pack", lang, html, {"de": "workshop-paket", "en": "workshop-pack"})
+    return _group_download(workshop, "pack", lang, html, _("workshop-paket"))
 
 
-def _group_download(workshop: Workshop, kind: str, lang: str, html: str, names: dict[str, str]) -> Download:
+def _group_download(workshop: Workshop, kind: str, lang: str, html: str, name: str) -> Download:
     """A PDF of the group view, keyed by its HTML (the group has no revision number; the HTML is
     cheap to make and holds everything the PDF shows), named in the page's language."""
     key = file_key(kind, workshop.public_id, lang, hashlib.sha256(html.encode("utf-8")).hexdigest())
     stylesheet = "poster" if kind == "poster" else "paper"
     job = FileJob(key=key, kind=kind, lang=lang, html=html, stylesheet=stylesheet,
                   owner_kind="workshop", owner_id=workshop.public_id)
-    return Download(key, kind, f"{names.get(lang, names['de'])}.pdf", lambda: job)
+    return Download(key, kind, f"{name}.pdf", lambda: job, lang=lang)
 
 
 @bp.get("/<public_id>/export/<key>.csv")
@@ -580,7 +581,7 @@ def export_xlsx(workshop: Workshop) -> Response:
     view = build_view(current_ruleset(), group_input(workshop), lang)
     response = Response(to_xlsx(parts(view, lang), workshop.title),
                         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    name = "workshop-ergebnisse" if lang == "de" else "workshop-results"
+    name = _("workshop-ergebnisse")
     response.headers["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     return response
 

@@ -53,8 +53,8 @@ CASES = [
     ("profile == am_anfang", ANSWERS,
      [("Ihr Blended-Profil ist „Am Anfang“.", "Your blend profile is “Starting out”.")]),
     ("gaps >= 10", {"web": "unknown", "partner": "nein", "beratung": "nein", "sprachen": 1, "kanaele": ["keine"]},
-     [("Bei 20 % der Fragen haben Sie „Weiß nicht“ angegeben oder nichts eingetragen.",
-       "For 20 % of the questions you said “Don’t know” or entered nothing.")]),
+     [("Bei 20\u00a0% der Fragen haben Sie „Weiß nicht“ angegeben oder nichts eingetragen.",  # Babel's percent
+       "For 20% of the questions you said “Don’t know” or entered nothing.")]),
     # "or": only the comparison that held; "and": all of them
     ("web == nein or partner == ja", ANSWERS, [WEB_NO]),
     # one question named twice (its points and its answer) is one sentence

@@ -127,3 +127,22 @@ def test_pack_options_from_the_dashboard_form_and_the_a3_poster(app: Any) -> Non
     assert round(width / 72 * 25.4) == 420
     assert round(height / 72 * 25.4) == 297
     assert "Ergebnisplakat" in pdf_text(poster.data)
+
+
+def test_pack_table_headers_have_a_scope_and_text(app: Any) -> None:
+    """PDF/UA: every TH says whether it heads a column or a row (WeasyPrint leaves /Scope out;
+    reports.pdf adds it from the scope attribute), and none is empty."""
+    from tests.support.pdftags import structure_tree
+
+    lead = Facilitator(app.test_client())
+    workshop = lead.create(title="Werkstatt")
+    for index in range(3):
+        join_and_answer(app, workshop["code"], index)
+    response = lead.download(f"{workshop['base']}/paket.pdf")
+    assert response.headers["Content-Language"] == "de"
+    headers = [e for e in structure_tree(response.data, with_text=True).walk() if e.kind == "TH"]
+    assert headers
+    assert [h.text for h in headers if "/Scope" not in h.attributes] == []
+    assert [h.attributes for h in headers if not h.text.strip()] == []
+    scopes = {str(h.attributes["/Scope"]) for h in headers}
+    assert scopes == {"/Column", "/Row"}  # the profile tables have row headers
