@@ -377,7 +377,7 @@ class _Checker:
                              f"{owner}: English text missing for {text.de[:40]!r}")
 
     def check_jargon(self) -> None:
-        """W205: an item uses a word of docs/style.md's jargon list and none of its texts explains it."""
+        """Code.JARGON: an item uses a word of docs/style.md's jargon list and none of its texts explains it."""
         for origin, owner, texts in self.texts():
             for lang in self.rs.languages:
                 used = [t.get(lang) for t in texts if t is not None and (lang == "de" or t.en)]

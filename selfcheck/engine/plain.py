@@ -1,4 +1,4 @@
-"""Plain words: the jargon a rule text must explain where it uses it (docs/style.md, warning W205).
+"""Plain words: the jargon a rule text must explain where it uses it (docs/style.md, Code.JARGON).
 
 A text item (a question with its help and options, a recommendation with its steps, a dimension,
 a level, a blend type, a source note) that uses a listed word must explain it in one of its texts:

@@ -67,7 +67,8 @@ def test_the_page_explains_what_the_check_is_and_how_it_works(app: Any, browser:
                      "Sie können Ihre Antworten jederzeit löschen."):
         assert expected in text
     links = parse(browser.get("/leichte-sprache").text).links
-    assert "/#start-heading" in links and "/datenschutz" in links
+    assert "/#start-heading" in links
+    assert "/datenschutz" in links
 
 
 def test_one_short_statement_per_line_and_no_abbreviations(browser: Browser) -> None:
