@@ -23,6 +23,7 @@ from .model import (
     RuleSet,
     Text,
 )
+from .plain import unexplained
 from .problems import Code, Problem, did_you_mean
 from .yamlsrc import line_of
 
@@ -375,8 +376,19 @@ class _Checker:
                     self.add(self.line_of_text(origin, text.de), Code.ENGLISH_MISSING,
                              f"{owner}: English text missing for {text.de[:40]!r}")
 
+    def check_jargon(self) -> None:
+        """Code.JARGON: an item uses a word of docs/style.md's jargon list and none of its texts explains it."""
+        for origin, owner, texts in self.texts():
+            for lang in self.rs.languages:
+                used = [t.get(lang) for t in texts if t is not None and (lang == "de" or t.en)]
+                for jargon in unexplained(used, lang):
+                    first = next(text for text in used if jargon.finds(text))
+                    self.add(self.line_of_text(origin, first),
+                             Code.JARGON, f"{owner}: {jargon.word!r} is not explained ({lang})",
+                             f"e.g. „{jargon.word} ({jargon.explanation})“, or plain words: docs/style.md")
+
     def line_of_text(self, origin: Origin, german: str) -> Origin:
-        """The line where ``german`` starts, at or after ``origin`` (folded texts start one line
+        """The line where ``german`` (or any text) starts, at or after ``origin`` (folded texts start one line
         below their key), so a researcher lands on the text that lacks its translation."""
         if origin.file not in self._lines:
             try:
@@ -393,8 +405,9 @@ class _Checker:
         yield self.reader.origin("title"), "the rule set", [self.rs.title, self.rs.description]
         yield self.reader.origin("levels"), "levels", [t for lv in self.rs.levels for t in (lv.label, lv.description)]
         blend = self.rs.blend
-        yield self.reader.origin("blend"), "blend", [*(a.label for a in blend.axes),
-                                                     *(t for bt in blend.types for t in (bt.label, bt.description))]
+        yield self.reader.origin("blend"), "blend", [a.label for a in blend.axes]
+        for bt in blend.types:  # each type is shown on its own, so each is one item
+            yield self.reader.origin("blend"), f"blend type {bt.id!r}", [bt.label, bt.description]
         for q in self.rs.questions:
             yield q.origin, q.id, [q.text, q.help, q.unit, *(o.label for o in q.options), *(b.label for b in q.bands)]
         for d in self.rs.dimensions:
@@ -423,6 +436,7 @@ class _Checker:
         self.check_recommendations()
         self.check_sources()
         self.check_texts()
+        self.check_jargon()
         return self.problems
 
 

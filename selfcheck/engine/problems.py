@@ -134,6 +134,13 @@ class Code(StrEnum):
         "a question changes nothing: no score, blend axis, condition or visibility rule uses it",
         "use it (for example in a recommendation's condition) or remove it; free-text questions are exempt",
     )
+    JARGON = (
+        "W205",
+        "a text uses a word of the jargon list in docs/style.md, and no text of the same question, "
+        "recommendation, dimension, level, blend type or source note explains it",
+        "explain it where it is used: a bracket, colon or dash right after the word, or „heißt“/„bedeutet“ "
+        "(„means“); or use plain words",
+    )
 
 
 @dataclass(frozen=True)

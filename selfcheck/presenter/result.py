@@ -336,7 +336,8 @@ def _blend(ruleset: RuleSet, result: Result, lang: str) -> BlendView:
         label=blend_type.label.get(lang) if blend_type else None,
         description=blend_type.description.get(lang) if blend_type and blend_type.description else "",
         axes=tuple(axes),
-        intro=_("Das Profil beruht auf %(axes)s. Ein Wert ab %(threshold)s gilt als hoch.",
+        intro=_("„Blended“ heißt: Digitale und persönliche Angebote greifen ineinander. "
+                "Das Profil beruht auf %(axes)s. Ein Wert ab %(threshold)s gilt als hoch.",
                 axes=_and_list([axis.label.get(lang) for axis in ruleset.blend.axes], lang),
                 threshold=ruleset.blend.threshold),
     )

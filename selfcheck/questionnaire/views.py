@@ -284,3 +284,9 @@ def delete(assessment: Assessment) -> BaseResponse | str:
 @bp.get("/datenschutz")
 def privacy() -> str:
     return render_template("questionnaire/privacy.html", retention_days=retention_days())
+
+
+@bp.get("/leichte-sprache")
+def easy_language() -> str:
+    """What the check is and how it works, in Leichte Sprache (docs/style.md)."""
+    return render_template("questionnaire/easy_language.html", ruleset=current_ruleset())

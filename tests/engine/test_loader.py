@@ -259,6 +259,10 @@ CASES = [
                                            "    options: [{id: klein, label: {de: Klein, en: Small}}]\n"
                                            "  - id: org_type\n"),
          "W204", "profile.yaml", "id: groesse", "changes nothing"),
+    case("W205_jargon_not_explained", ("recommendations.yaml", "    steps:\n      - {de: Jährlich prüfen.",
+                                       "    steps:\n      - {de: Jährlich die Verweiswege prüfen."),
+         "W205", "recommendations.yaml", "Jährlich die Verweiswege prüfen", "'Verweiswege' is not explained (de)",
+         "Verweiswege (feste Absprachen, wer wen wohin schickt)"),
 ]
 
 

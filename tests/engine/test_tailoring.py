@@ -38,7 +38,7 @@ def test_a_digital_only_offer_is_not_asked_about_its_own_in_person_contact(rules
 
 def test_a_digital_only_offer_hands_people_over_to_a_local_partner(ruleset) -> None:
     steps = steps_seen(ruleset, "initiative_digital_unterwegs", "r_persoenlicher_anschluss")
-    assert any("rein digital" in s and "Partner vor Ort" in s for s in steps)
+    assert any("rein digital" in s and "Partnerorganisation vor Ort" in s for s in steps)
     mixed = steps_seen(ruleset, "initiative_digital_unterwegs", "r_persoenlicher_anschluss",
                        offer_form="digital_mit_begleitung")
     assert not any("rein digital" in s for s in mixed)

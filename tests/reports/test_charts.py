@@ -62,7 +62,7 @@ def test_a_third_axis_shares_a_quadrant_and_names_the_chosen_type(real_ruleset):
     side_by_side = evaluate(real_ruleset, {"org_type": "wohlfahrt"})  # no profile: every quadrant unmarked
     svg = blend_quadrant_svg(real_ruleset, side_by_side, "de")
     words = " ".join(t.text or "" for t in ET.fromstring(svg).iter(f"{SVG}text"))
-    assert "Nebeneinander: beides da, noch nicht verzahnt / Blended" in words
+    assert "Nebeneinander: beides da, noch nicht verbunden / Blended" in words
     nebeneinander = real_ruleset.blend_type("nebeneinander")
     assert nebeneinander.fits("linkage", False)
     assert not nebeneinander.fits("linkage", True)

@@ -77,11 +77,10 @@ def test_the_report_of_every_golden_example_has_at_most_16_pages(path: Path, lan
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_the_results_page_of_every_golden_example_has_at_most_2500_words(path: Path, lang: str, tmp_path: Path) -> None:
     from flask import render_template
+    from markupsafe import Markup
 
     from selfcheck.app import create_app
     from selfcheck.engine.group import PeerComparison
-    from markupsafe import Markup
-
     from selfcheck.presenter.charts import dimension_chart_compact_svg
     from selfcheck.questionnaire.forms import ResearchConsentForm
     from selfcheck.questionnaire.results import recommendation_filter
