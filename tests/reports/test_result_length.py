@@ -20,7 +20,11 @@ from selfcheck.presenter import present_result
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "rules" / "blended-impact" / "examples").glob("*.yaml"))
 MAX_PAGES = 16
-MAX_WORDS = 2500
+# What a reader faces top to bottom without opening anything, and everything on the page
+# including the folded reasons, steps and sources. The total was 2,490 at most before the page
+# explained "Blended" at first use and got the profile chart and the recommendation filter.
+MAX_VISIBLE_WORDS = 1500
+MAX_WORDS = 2700
 
 
 class _Text(HTMLParser):
@@ -75,7 +79,7 @@ def test_the_report_of_every_golden_example_has_at_most_16_pages(path: Path, lan
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_the_results_page_of_every_golden_example_has_at_most_2500_words(path: Path, lang: str, tmp_path: Path) -> None:
+def test_the_results_page_of_every_golden_example_reads_short(path: Path, lang: str, tmp_path: Path) -> None:
     from flask import render_template
     from markupsafe import Markup
 
@@ -100,4 +104,5 @@ def test_the_results_page_of_every_golden_example_has_at_most_2500_words(path: P
             research_form=ResearchConsentForm())
     text = _Text()
     text.feed(html)
-    assert 300 <= len(text.words) <= MAX_WORDS, len(text.words)
+    assert 300 <= len(text.visible) <= MAX_VISIBLE_WORDS, len(text.visible)
+    assert len(text.words) <= MAX_WORDS, len(text.words)
