@@ -91,17 +91,7 @@ def dimension_chart_svg(
         # level boundaries as ticks across the bar, visible on and off the bar
         ticks.extend(f"M{px(b):.1f} {bar_y - 2}V{bar_y + bar_h + 2}" for b in boundaries)
         labels.append(f'<text x="{width - right + 8}" y="{bar_y + 11}">{_x(label)}</text>')
-    parts = [f'<path d="{"".join(tracks)}" fill="{_TRACK}" />']
-    if bars:
-        parts.append(f'<path d="{"".join(bars)}" fill="{_BAR}" />')
-    parts.extend(outlines)
-    if ticks:
-        parts.append(
-            f'<path d="{"".join(ticks)}" fill="none" stroke="{_INK}" stroke-opacity="0.55" stroke-width="1" '
-            f'stroke-dasharray="2 2" />'
-        )
-    parts.append(f'<g font-size="13" fill="{_INK}">{"".join(titles)}'
-                 f'<g font-weight="600">{"".join(labels)}</g></g>')
+    parts = _bar_layers(tracks, bars, outlines, ticks, titles, labels, title_size=13)
     parts.append(f'<line x1="{left}" y1="{axis_y}" x2="{left + bar_w}" y2="{axis_y}" stroke="{_INK}" />')
     scale = []
     for tick in [0, *boundaries, 100]:
@@ -181,17 +171,7 @@ def dimension_chart_compact_svg(
         y = bar_y + bar_h + 8
     axis_y = y
     height = axis_y + scale_size + 8
-    parts = [f'<path d="{"".join(tracks)}" fill="{_TRACK}" />']
-    if bars:
-        parts.append(f'<path d="{"".join(bars)}" fill="{_BAR}" />')
-    parts.extend(outlines)
-    if ticks:
-        parts.append(
-            f'<path d="{"".join(ticks)}" fill="none" stroke="{_INK}" stroke-opacity="0.55" stroke-width="1" '
-            f'stroke-dasharray="2 2" />'
-        )
-    parts.append(f'<g font-size="{title_size}" fill="{_INK}">{"".join(titles)}'
-                 f'<g font-size="{label_size}" font-weight="600">{"".join(labels)}</g></g>')
+    parts = _bar_layers(tracks, bars, outlines, ticks, titles, labels, title_size=title_size, label_size=label_size)
     parts.append(f'<line x1="{left}" y1="{axis_y:.0f}" x2="{left + bar_w:.1f}" y2="{axis_y:.0f}" stroke="{_INK}" />')
     scale = []
     for tick in [0, *boundaries, 100]:
@@ -206,6 +186,24 @@ def dimension_chart_compact_svg(
         f'<title id="{id_prefix}-title">{_x(s["title"])}</title>'
         f'<desc id="{id_prefix}-desc">{_x(desc)}</desc>' + "".join(parts) + "</svg>"
     )
+
+
+def _bar_layers(tracks: list[str], bars: list[str], outlines: list[str], ticks: list[str], titles: list[str],
+                labels: list[str], *, title_size: int, label_size: int | None = None) -> list[str]:
+    """What both theme charts draw, back to front: tracks, bars, outlines, level ticks, texts."""
+    parts = [f'<path d="{"".join(tracks)}" fill="{_TRACK}" />']
+    if bars:
+        parts.append(f'<path d="{"".join(bars)}" fill="{_BAR}" />')
+    parts.extend(outlines)
+    if ticks:
+        parts.append(
+            f'<path d="{"".join(ticks)}" fill="none" stroke="{_INK}" stroke-opacity="0.55" stroke-width="1" '
+            f'stroke-dasharray="2 2" />'
+        )
+    size = f' font-size="{label_size}"' if label_size is not None else ""
+    parts.append(f'<g font-size="{title_size}" fill="{_INK}">{"".join(titles)}'
+                 f'<g{size} font-weight="600">{"".join(labels)}</g></g>')
+    return parts
 
 
 def blend_quadrant_svg(
