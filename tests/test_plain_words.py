@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -68,14 +69,17 @@ def german_rule_texts() -> list[tuple[str, str]]:
 
 def ui_texts() -> list[str]:
     """Every German text of the templates and the code (the extraction command of babel.cfg)."""
-    out = subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
-                          str(ROOT / "selfcheck" / "translations" / "babel.cfg"), "-k", "_l", "--ignore-dirs=.*",
-                          "--no-location", "--omit-header", "-o", "-", "."],
-                         cwd=ROOT, check=True, capture_output=True).stdout
-    import io
-
-    ids = [m.id for m in read_po(io.BytesIO(out)) if m.id]
-    return [text for message in ids for text in (message if isinstance(message, tuple) else (message,))]
+    with tempfile.TemporaryDirectory() as folder:
+        extracted = Path(folder) / "messages.pot"  # babel writes "-o -" to a file named "-", not stdout
+        subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
+                        str(ROOT / "selfcheck" / "translations" / "babel.cfg"), "-k", "_l", "--ignore-dirs=.*",
+                        "--no-location", "--omit-header", "-o", str(extracted), "."],
+                       cwd=ROOT, check=True, capture_output=True)
+        with extracted.open("rb") as handle:
+            ids = [m.id for m in read_po(handle) if m.id]
+    texts = [text for message in ids for text in (message if isinstance(message, tuple) else (message,))]
+    assert len(texts) > 100, "the extraction found (almost) no texts"
+    return texts
 
 
 # -- the jargon list -----------------------------------------------------------------------------------

@@ -69,9 +69,5 @@ class RedisQueue:
             return State.FAILED
         return State.PENDING
 
-    def length(self) -> int:
-        """Jobs waiting (for monitoring)."""
-        return self.queue.count
-
     def shutdown(self) -> None:
         self.connection.close()
