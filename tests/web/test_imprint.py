@@ -92,12 +92,13 @@ def test_privacy_page_calls_a_keyed_hash_a_hash(browser: Browser) -> None:
     assert "PDF-Bericht" in stored
 
 
-def test_footer_links_the_imprint_on_every_kind_of_page(browser: Browser) -> None:
+def test_footer_links_the_imprint_and_easy_language_on_every_kind_of_page(browser: Browser) -> None:
     browser.start()
     for url in ("/", "/datenschutz", "/impressum", "/schritt/1", "/fortsetzen", "/workshop/", "/gibt-es-nicht"):
         html = browser.get(url).get_data(as_text=True)
         footer = html.split('<footer class="site-footer">', 1)[1]
         assert '<a href="/impressum">Impressum</a>' in footer, url
+        assert '<a href="/leichte-sprache">Leichte Sprache</a>' in footer, url
 
 
 def production(tmp_path: Path, rules_dir: Path, **settings: Any) -> dict[str, Any]:
