@@ -187,6 +187,7 @@ def test_the_group_profile_chart_has_one_dot_per_counted_person(app: Any) -> Non
     dots = re.findall(r'<circle[^>]*r="6" fill="#2f5d7c" stroke', chart.group(0))
     assert len(dots) == 3
     assert "Ein Punkt je Person." in chart.group(0)
+    assert "„Blended“ heißt: Digitale und persönliche Angebote greifen ineinander." in page  # jargon explained
 
 
 def test_exports_hold_the_groups_aggregates_and_respect_k(app: Any) -> None:
@@ -244,16 +245,19 @@ def test_the_presenter_view_goes_screen_by_screen_and_refreshes_while_open(app: 
     assert found is not None, page[:3000]
     total = int(found.group(1))
     seen = []
+    explained = []
     url = f"{workshop['base']}/praesentation/"
     while True:  # follow "Weiter" as a facilitator would
         screen = lead.get(url).text
         seen.append(re.search(r"<h1>([^<]+)", screen).group(1))
+        explained.append('id="blend-explained"' in screen)
         following = re.search(r'rel="next" href="([^"]+)"', screen)
         if following is None:
             break
         url = following.group(1)
     assert len(seen) == total
     assert seen[:3] == ["Beteiligung", "Verteilung je Thema", "Blended-Profile der Gruppe"]
+    assert explained[:3] == [False, False, True]  # the profile screen says what "Blended" means
     assert sum(title.startswith("Frage ") for title in seen) >= 1  # one screen per agenda item
     assert 'rel="prev"' in screen
     assert app.test_client().get(f"{workshop['base']}/praesentation/").status_code == 404  # leaders only
