@@ -38,6 +38,22 @@ def _x(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def _rows(ruleset: RuleSet, result: Result, lang: str) -> list[tuple[str, int | None, str, str]]:
+    """Per theme: its title, score, the label beside its bar and its line of the text alternative."""
+    no_score = _s(lang)["no_score"]
+    rows = []
+    for row in result.dimensions:
+        title = ruleset.dimension(row.id).title.get(lang)
+        level = ruleset.level(row.id, row.level).label.get(lang) if row.score is not None and row.level else ""
+        if row.score is None:
+            label, desc = no_score, f"{title}: {no_score}"
+        else:
+            label = f"{row.score} · {level}" if level else str(row.score)
+            desc = f"{title}: {row.score} ({level})" if level else f"{title}: {row.score}"
+        rows.append((title, row.score, label, desc))
+    return rows
+
+
 def dimension_chart_svg(
     ruleset: RuleSet, result: Result, lang: str, *, id_prefix: str = "dimchart"
 ) -> str:
@@ -67,12 +83,10 @@ def dimension_chart_svg(
     bars: list[str] = []
     ticks: list[str] = []
     outlines: list[str] = []
-    for i, row in enumerate(rows):
-        dimension = ruleset.dimension(row.id)
-        title = dimension.title.get(lang)
+    for i, (title, score, label, desc) in enumerate(_rows(ruleset, result, lang)):
         y = top + i * row_h
         bar_y = y + bar_top
-        score, level_id = row.score, row.level
+        descs.append(desc)
         titles.append(f'<text x="{left}" y="{y + 13}">{_x(title)}</text>')
         tracks.append(f"M{left} {bar_y}h{bar_w}v{bar_h}h-{bar_w}z")
         if score is None:
@@ -80,14 +94,9 @@ def dimension_chart_svg(
                 f'<rect x="{left + 0.5}" y="{bar_y + 0.5}" width="{bar_w - 1}" height="{bar_h - 1}" fill="none" '
                 f'stroke="{_MUTED}" stroke-dasharray="4 3" />'
             )
-            label = s["no_score"]
-            descs.append(f"{title}: {label}")
         else:
             bar = f"{px(score) - left:.1f}"
             bars.append(f"M{left} {bar_y}h{bar}v{bar_h}h-{bar}z")
-            level = ruleset.level(row.id, level_id).label.get(lang) if level_id else ""
-            label = f"{score} · {level}" if level else str(score)
-            descs.append(f"{title}: {score} ({level})" if level else f"{title}: {score}")
         # level boundaries as ticks across the bar, visible on and off the bar
         ticks.extend(f"M{px(b):.1f} {bar_y - 2}V{bar_y + bar_h + 2}" for b in boundaries)
         labels.append(f'<text x="{width - right + 8}" y="{bar_y + 11}">{_x(label)}</text>')
@@ -126,16 +135,7 @@ def dimension_chart_compact_svg(
     s = _s(lang)
     width, left = 300, 4
     title_size, label_size, scale_size = 14, 14, 13  # about 15-16 px on a 375 px phone
-    rows = []
-    for row in result.dimensions:
-        title = ruleset.dimension(row.id).title.get(lang)
-        level = ruleset.level(row.id, row.level).label.get(lang) if row.score is not None and row.level else ""
-        if row.score is None:
-            label, desc = s["no_score"], f"{title}: {s['no_score']}"
-        else:
-            label = f"{row.score} · {level}" if level else str(row.score)
-            desc = f"{title}: {row.score} ({level})" if level else f"{title}: {row.score}"
-        rows.append((title, row.score, label, desc))
+    rows = _rows(ruleset, result, lang)
     # the widest label decides where the bars end (about 0.55 em per character, semi-bold)
     label_w = max((len(label) for *_, label, _desc in rows), default=4) * label_size * 0.55 + 8
     bar_w = width - left - label_w
