@@ -87,13 +87,13 @@ def result_ruleset(assessment: Assessment) -> tuple[RuleSet, bool]:
 def show(assessment: Assessment) -> BaseResponse | str:
     if assessment.completed_at is None:
         return location_of(assessment)
-    ruleset, asked_current = result_ruleset(assessment)
+    shown = shown_result(assessment)
+    ruleset, asked_current, result, answers, peers = (shown.ruleset, shown.asked_current, shown.result,
+                                                      shown.answers, shown.peers)
     current = current_ruleset()
     lang = current_language()
-    result, answers = scored_answers(ruleset, assessment)
-    peers = peer_comparison(ruleset, assessment, result)
     extra = {"regeln": CURRENT_RULES} if asked_current else {}
-    report = report_download(assessment)
+    report = report_download(assessment, shown)
     report_state = render_ahead(report)
     view = present_result(ruleset, result, answers, lang, peers)
     return render_template(
@@ -195,17 +195,33 @@ def _rules_notice(assessment: Assessment, shown: RuleSet, current: RuleSet, aske
     return "answered" if shown is not current else "lost"
 
 
-def report_download(assessment: Assessment) -> Download:
+@dataclass(frozen=True)
+class ShownResult:
+    """What the results page and the report show: scored once per request."""
+
+    ruleset: RuleSet
+    asked_current: bool
+    result: Result
+    answers: dict[str, Any]
+    peers: PeerComparison | None
+
+
+def shown_result(assessment: Assessment) -> ShownResult:
+    ruleset, asked_current = result_ruleset(assessment)
+    result, answers = scored_answers(ruleset, assessment)
+    return ShownResult(ruleset, asked_current, result, answers, peer_comparison(ruleset, assessment, result))
+
+
+def report_download(assessment: Assessment, shown: ShownResult | None = None) -> Download:
     """The report of a finished assessment in the page's language, under the rules it is shown with.
 
     Its key holds everything the PDF shows: answers revision, rule set, language, template
     version, and the peer comparison, which changes as others finish.
     """
-    ruleset, _asked_current = result_ruleset(assessment)
+    shown = shown or shown_result(assessment)
+    ruleset, result, answers, peers = shown.ruleset, shown.result, shown.answers, shown.peers
     lang = current_language()
     created = aware(assessment.updated_at).date()
-    result, answers = scored_answers(ruleset, assessment)
-    peers = peer_comparison(ruleset, assessment, result)
     key = file_key("report", assessment.public_id, assessment.answers_revision, ruleset.hash, lang,
                    peers.count if peers else None, sorted(peers.medians.items()) if peers else None)
 
