@@ -185,11 +185,8 @@ def warm_up() -> None:
     """Render a small document with every stylesheet now, so processes forked from this one start
     with fonts, stylesheets, hyphenation and glyph caches loaded (a forked job process pays
     for whatever is still cold on every job)."""
-    global _local_renderer
-    if _local_renderer is None:
-        _local_renderer = _Renderer()
     for name in STYLESHEETS:
-        _local_renderer.render(WARM_UP_HTML, name)
+        render_in_process(WARM_UP_HTML, name)
 
 
 def render_in_process(html: str, stylesheet: str) -> tuple[bytes, list[str]]:
