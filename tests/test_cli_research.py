@@ -85,3 +85,29 @@ def test_publish_once_then_a_change_needs_a_new_version(tmp_path: Path) -> None:
     check = run("rules", "check", rules)
     assert check.exit_code == 1
     assert "E150" in check.output
+
+
+SPLIT = (
+    ("ruleset.yaml", 'version: "1.0"', 'version: "1.1"'),
+    ("dimensions.yaml", "      - id: web\n",
+     "      - id: web_vorhanden\n        renamed_from: [web]\n        type: single\n        scale: jtn\n"
+     "        text: {de: \"Gibt es ein Online-Angebot?\", en: \"Is there an online offer?\"}\n"
+     "      - id: web_gepflegt\n        renamed_from: [web]\n"),
+    ("recommendations.yaml", "points.web <= 1", "points.web_vorhanden <= 1"),
+    ("recommendations.yaml", "or web is unknown", "or web_vorhanden is unknown"),
+)
+
+
+def test_a_split_question_is_named_as_split_and_both_halves_take_the_stored_answer(tmp_path: Path) -> None:
+    from selfcheck.engine import load_ruleset
+    from selfcheck.engine.answers import normalise_answers
+
+    old = copy_minimal(tmp_path / "old")
+    new = apply_edits(copy_minimal(tmp_path / "new"), *SPLIT)
+    data = json.loads(run("rules", "diff", old, new, "--format", "json").output)
+    split = {c["id"]: c for c in data["changes"] if c["change"] == "split"}
+    assert set(split) == {"web_vorhanden", "web_gepflegt"}
+    assert "from web (split into web_vorhanden, web_gepflegt)" in split["web_gepflegt"]["details"]
+    assert not any(c["id"] == "web" and c["change"] == "removed" for c in data["changes"])
+    clean, problems = normalise_answers(load_ruleset(new), {"web": "teilweise", "web_gepflegt": "ja"})
+    assert (clean, problems) == ({"web_vorhanden": "teilweise", "web_gepflegt": "ja"}, [])  # an own answer wins

@@ -72,13 +72,17 @@ def normalise_answer(question: Question, value: Any) -> Any:
 
 def migrate(ruleset: RuleSet, raw: Mapping[str, Any]) -> dict[str, Any]:
     """Stored answers under the current question ids: an answer to an earlier id (``renamed_from``)
-    moves to the question that has it, unless that question has an answer of its own."""
+    moves to the question that has it, unless that question has an answer of its own. A question
+    split in two names the old id on both halves: each gets a copy."""
     moved = dict(raw)
+    current = {q.id for q in ruleset.questions}
+    old_ids = {old for q in ruleset.questions for old in q.renamed_from}
     for question in ruleset.questions:
         for old in question.renamed_from:
-            if old in moved:
-                value = moved.pop(old)
-                moved.setdefault(question.id, value)
+            if old in raw:
+                moved.setdefault(question.id, raw[old])
+    for old in old_ids - current:
+        moved.pop(old, None)
     return moved
 
 

@@ -16,6 +16,8 @@ from .model import (
     NOT_APPLICABLE,
     SPECIAL_ANSWERS,
     UNKNOWN,
+    Axis,
+    BlendType,
     Level,
     Origin,
     Question,
@@ -62,7 +64,7 @@ class _Checker:
         entries += [(d.id, d.origin) for d in self.rs.dimensions]
         entries += [(r.id, r.origin) for r in self.rs.recommendations]
         entries += [(raw["id"], origin) for raw, origin in self.reader.items["sources"]]
-        entries += [(t.id, self.reader.origin("blend")) for t in self.rs.blend.types]
+        entries += [(t.id, self.reader.origin("blend")) for t in self.rs.blend.all_types]
         for name, origin in entries:
             if name in seen:
                 self.add(origin, Code.DUPLICATE_ID, f"duplicate id {name!r}", f"first used at {seen[name]}")
@@ -113,7 +115,8 @@ class _Checker:
     def check_used_questions(self) -> None:
         """Every question should change something: a score, an axis, a condition or a visibility rule."""
         used = {q.id for q in self.rs.questions if q.scored or q.type == "text"}
-        used |= {name for axis in self.rs.blend.axes for name in axis.question_ids}
+        all_axes = [*self.rs.blend.axes, *(axis for role in self.rs.blend.roles for axis in role.axes)]
+        used |= {name for axis in all_axes for name in axis.question_ids}
         used.add(self.rs.audience_question or "")
         conditions: list[Condition] = [q.visible_if for q in self.rs.questions if q.visible_if is not None]
         conditions += [r.when for r in self.rs.recommendations if r.when is not None]
@@ -136,8 +139,27 @@ class _Checker:
 
     def check_blend(self) -> None:
         origin = self.reader.origin("blend")
-        axis_ids = [axis.id for axis in self.rs.blend.axes]
-        for raw_axis in self.reader.merged.get("blend", {}).get("axes", ()):
+        raw = self.reader.merged.get("blend", {})
+        blend = self.rs.blend
+        self.check_profile(raw.get("axes", ()), blend.axes, blend.types, origin, "the blend profile")
+        audience = self.questions.get(self.rs.audience_question or "")
+        options = [o.id for o in audience.options] if audience else []
+        for raw_role, role in zip(raw.get("roles", ()), blend.roles, strict=True):
+            owner = f"the blend role for {', '.join(role.audiences)}"
+            for name in role.audiences:
+                if name not in options:
+                    self.unknown(origin, "organisation type", name, options)
+            if [a.id for a in role.axes] != [a.id for a in blend.axes]:
+                self.add(origin, Code.UNKNOWN_REFERENCE,
+                         f"{owner} must name the axes of the blend profile in the same order: "
+                         f"{', '.join(a.id for a in blend.axes)}")
+            self.check_profile(raw_role.get("axes", ()), role.axes, role.types, origin, owner)
+
+    def check_profile(self, raw_axes: Any, axes: tuple[Axis, ...], types: tuple[BlendType, ...],
+                      origin: Origin, owner: str) -> None:
+        """Axes name scored questions, stages cover 0-100, and the types cover every case once."""
+        axis_ids = [axis.id for axis in axes]
+        for raw_axis in raw_axes:
             for name in raw_axis.get("dimensions", ()):
                 if name not in self.dimensions:
                     self.unknown(origin, "dimension", name, self.dimensions)
@@ -146,11 +168,14 @@ class _Checker:
                     self.unknown(origin, "question", name, self.questions)
                 elif not self.questions[name].scored:
                     self.add(origin, Code.UNKNOWN_REFERENCE, f"blend axis question {name!r} is not scored")
+        for axis in axes:
+            if axis.stages:
+                self.check_levels(axis.stages, origin, f"the stages of axis {axis.id!r} in {owner}")
         seen: dict[tuple[str, ...], str] = {}
-        for blend_type in self.rs.blend.types:
-            for axis in set(blend_type.when) - set(axis_ids):
-                self.unknown(origin, "blend axis", axis, axis_ids)
-            recommendation_ids = [r.id for r in self.rs.recommendations]
+        recommendation_ids = [r.id for r in self.rs.recommendations]
+        for blend_type in types:
+            for axis_id in set(blend_type.when) - set(axis_ids):
+                self.unknown(origin, "blend axis", axis_id, axis_ids)
             for name in blend_type.settled:
                 if name not in recommendation_ids:
                     self.unknown(origin, "recommendation", name, recommendation_ids)
@@ -164,7 +189,7 @@ class _Checker:
         for combination in itertools.product(("low", "high"), repeat=len(axis_ids)):
             if combination not in seen:
                 case = ", ".join(f"{a}: {v}" for a, v in zip(axis_ids, combination, strict=True))
-                self.add(origin, Code.BLEND_TYPES_DO_NOT_COVER, f"no blend type for {{{case}}}")
+                self.add(origin, Code.BLEND_TYPES_DO_NOT_COVER, f"no blend type for {{{case}}} in {owner}")
 
     # -- conditions ----------------------------------------------------------------------
     def check_condition(self, condition: Condition, origin: Origin, earlier: set[str] | None,
@@ -217,7 +242,7 @@ class _Checker:
             level_ids = [lv.id for lv in self.dimensions[ref.name or ""].levels]
             self.expect_ids(op, values, level_ids, "level", origin, where)
         else:
-            self.expect_ids(op, values, [t.id for t in self.rs.blend.types], "blend type", origin, where)
+            self.expect_ids(op, values, [t.id for t in self.rs.blend.all_types], "blend type", origin, where)
 
     def check_answer_compare(self, q: Question, op: str, values: tuple[Any, ...], origin: Origin, where: str) -> None:
         if op == "is":
@@ -405,8 +430,11 @@ class _Checker:
         yield self.reader.origin("title"), "the rule set", [self.rs.title, self.rs.description]
         yield self.reader.origin("levels"), "levels", [t for lv in self.rs.levels for t in (lv.label, lv.description)]
         blend = self.rs.blend
-        yield self.reader.origin("blend"), "blend", [a.label for a in blend.axes]
-        for bt in blend.types:  # each type is shown on its own, so each is one item
+        role_axes = [axis for role in blend.roles for axis in role.axes]
+        yield self.reader.origin("blend"), "blend", [t for a in (*blend.axes, *role_axes)
+                                                     for t in (a.label, *(st.label for st in a.stages),
+                                                               *(st.description for st in a.stages))]
+        for bt in blend.all_types:  # each type is shown on its own, so each is one item
             yield self.reader.origin("blend"), f"blend type {bt.id!r}", [bt.label, bt.description]
         for q in self.rs.questions:
             yield q.origin, q.id, [q.text, q.help, q.unit, *(o.label for o in q.options), *(b.label for b in q.bands)]
@@ -476,7 +504,7 @@ def _domain(rs: RuleSet, ref: Ref, literals: list[Any]) -> list[Any]:
     numbers = [v for v in literals if isinstance(v, int)]
     near = sorted({n + d for n in numbers for d in (-1, 0, 1)})
     if ref.kind == "profile":
-        return [t.id for t in rs.blend.types] + [None]
+        return [t.id for t in rs.blend.all_types] + [None]
     if ref.kind == "gaps":
         return sorted({v for v in (*near, 0, 100) if 0 <= v <= 100})
     if ref.kind == "level":

@@ -28,15 +28,15 @@ def diff_rulesets(old: RuleSet, new: RuleSet) -> list[Change]:
     """Every difference between ``old`` and ``new``, grouped by kind, in rule-file order."""
     before, after = ruleset_to_dict(old), ruleset_to_dict(new)
     changes = list(_settings(before, after))
-    renames = {old_id: q["id"] for q in _questions(after) for old_id in q.get("renamed_from", ())}
+    renames = [(old_id, q["id"]) for q in _questions(after) for old_id in q.get("renamed_from", ())]
     changes += _entities("question", _questions(before), _questions(after), renames)
     strip = ("questions",)
     changes += _entities("dimension", [_without(d, strip) for d in before["dimensions"]],
                          [_without(d, strip) for d in after["dimensions"]])
     changes += _entities("recommendation", before["recommendations"], after["recommendations"])
     changes += _entities("source", before["sources"], after["sources"])
-    changes += _entities("blend axis", before["blend"]["axes"], after["blend"]["axes"])
-    changes += _entities("blend type", before["blend"]["types"], after["blend"]["types"])
+    changes += _entities("blend axis", _blend_items(before, "axes"), _blend_items(after, "axes"))
+    changes += _entities("blend type", _blend_items(before, "types"), _blend_items(after, "types"))
     changes += _entities("level", before["levels"], after["levels"])
     return changes
 
@@ -76,19 +76,36 @@ def _settings(before: Mapping[str, Any], after: Mapping[str, Any]) -> Iterator[C
     keys = ("version", "title", "description", "languages", "audience_question", "results")
     details = [line for key in keys for line in _describe(key, before.get(key), after.get(key))]
     details += list(_describe("blend threshold", before["blend"]["threshold"], after["blend"]["threshold"]))
+    details += list(_describe("blend near", before["blend"].get("near", 0), after["blend"].get("near", 0)))
     if details:
         yield Change("rule set", before["id"], "changed", tuple(details))
 
 
+def _blend_items(data: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
+    """Axes or types of the default profile, then those of each role, named "<audiences>/<id>"."""
+    items = [dict(item) for item in data["blend"][key]]
+    for role in data["blend"].get("roles", ()):
+        prefix = ",".join(role["audiences"])
+        items += [{**item, "id": f"{prefix}/{item['id']}"} for item in role[key]]
+    return items
+
+
 def _entities(kind: str, before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]],
-              renames: Mapping[str, str] | None = None) -> list[Change]:
-    renames = renames or {}
+              renames: Sequence[tuple[str, str]] = ()) -> list[Change]:
+    """Added, removed, changed and renamed items; a question named by several successors was split."""
     old = {item["id"]: item for item in before}
     new = {item["id"]: item for item in after}
+    successors: dict[str, list[str]] = {}
+    for old_id, new_id in renames:
+        successors.setdefault(old_id, []).append(new_id)
     changes = []
     for item_id, item in new.items():
-        previous_id = next((o for o, n in renames.items() if n == item_id and o in old and o not in new), None)
-        if previous_id is not None:
+        previous_id = next((o for o, n in renames if n == item_id and o in old and o not in new), None)
+        if previous_id is not None and len(successors[previous_id]) > 1:
+            details = _compare(old[previous_id], item, ignore=("id", "renamed_from"))
+            changes.append(Change(kind, item_id, "split", (
+                f"from {previous_id} (split into {', '.join(successors[previous_id])})", *details)))
+        elif previous_id is not None:
             details = _compare(old[previous_id], item, ignore=("id", "renamed_from"))
             changes.append(Change(kind, item_id, "renamed", (f"from {previous_id}", *details)))
         elif item_id not in old:
@@ -98,7 +115,7 @@ def _entities(kind: str, before: Sequence[Mapping[str, Any]], after: Sequence[Ma
             if details:
                 changes.append(Change(kind, item_id, "changed", details))
     for item_id in old:
-        if item_id not in new and item_id not in renames:
+        if item_id not in new and item_id not in successors:
             changes.append(Change(kind, item_id, "removed", _summary(old[item_id])))
     return changes
 

@@ -75,7 +75,7 @@ def _check_expectations(ruleset: RuleSet, data: Any, file: str) -> list[Problem]
     known = {
         "dimension": [d.id for d in ruleset.dimensions],
         "recommendation": [r.id for r in ruleset.recommendations],
-        "blend type": [t.id for t in ruleset.blend.types],
+        "blend type": [t.id for t in ruleset.blend.all_types],
     }
 
     def unknown(what: str, name: Any, *path: Any) -> None:
@@ -84,6 +84,9 @@ def _check_expectations(ruleset: RuleSet, data: Any, file: str) -> list[Problem]
 
     if expect.get("profile") is not None and expect["profile"] not in known["blend type"]:
         unknown("blend type", expect["profile"], "profile")
+    for index, name in enumerate(expect.get("close_to", [])):
+        if name not in known["blend type"]:
+            unknown("blend type", name, "close_to", index)
     for key in ("levels", "scores"):
         for dimension_id, value in expect.get(key, {}).items():
             if dimension_id not in known["dimension"]:
@@ -110,6 +113,12 @@ def run_example(ruleset: RuleSet, example: Example) -> ExampleOutcome:
     fired = [r.id for r in result.recommendations]
     if "profile" in expect and expect["profile"] != result.blend.type:
         failures.append(f"profile: expected {expect['profile']}, got {result.blend.type}")
+    if "close_to" in expect and list(expect["close_to"]) != list(result.blend.close_to):
+        failures.append(f"close to (knapp): expected {expect['close_to']}, got {list(result.blend.close_to)}")
+    stages = {a.id: a.stage for a in result.blend.axes}
+    for axis_id, stage in expect.get("stages", {}).items():
+        if stages.get(axis_id, "?") != stage:
+            failures.append(f"stage of axis {axis_id}: expected {stage}, got {stages.get(axis_id)}")
     for dimension_id, level in expect.get("levels", {}).items():
         got = result.dimension(dimension_id)
         if got.level != level:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from .model import Question, RuleSet, Text
+from .model import Axis, BlendType, Question, RuleSet, Text
 
 
 def _text(text: Text | None) -> dict[str, str | None] | None:
@@ -66,15 +66,7 @@ def ruleset_to_dict(rs: RuleSet) -> dict[str, Any]:
             }
             for d in rs.dimensions
         ],
-        "blend": {
-            "threshold": rs.blend.threshold,
-            "axes": [{"id": a.id, "label": _text(a.label), "questions": list(a.question_ids)} for a in rs.blend.axes],
-            "types": [
-                {"id": t.id, "label": _text(t.label), "description": _text(t.description), "when": dict(t.when),
-                 "settled": list(t.settled)}
-                for t in rs.blend.types
-            ],
-        },
+        "blend": _blend(rs),
         "recommendations": [
             {
                 "id": r.id,
@@ -101,3 +93,26 @@ def ruleset_to_dict(rs: RuleSet) -> dict[str, Any]:
             for s in rs.sources.values()
         ],
     }
+
+
+def _blend(rs: RuleSet) -> dict[str, Any]:
+    """The blend profile; ``near``, axis ``stages`` and ``roles`` only when the rules use them."""
+
+    def axes(items: tuple[Axis, ...]) -> list[dict[str, Any]]:
+        return [{"id": a.id, "label": _text(a.label), "questions": list(a.question_ids),
+                 **({"stages": [{"id": st.id, "min": st.min, "max": st.max, "label": _text(st.label),
+                                 "description": _text(st.description)} for st in a.stages]} if a.stages else {})}
+                for a in items]
+
+    def types(items: tuple[BlendType, ...]) -> list[dict[str, Any]]:
+        return [{"id": t.id, "label": _text(t.label), "description": _text(t.description), "when": dict(t.when),
+                 "settled": list(t.settled)} for t in items]
+
+    data: dict[str, Any] = {"threshold": rs.blend.threshold, "axes": axes(rs.blend.axes),
+                            "types": types(rs.blend.types)}
+    if rs.blend.near:
+        data["near"] = rs.blend.near
+    if rs.blend.roles:
+        data["roles"] = [{"audiences": list(r.audiences), "axes": axes(r.axes), "types": types(r.types)}
+                         for r in rs.blend.roles]
+    return data

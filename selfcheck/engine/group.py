@@ -230,13 +230,20 @@ def divergences(ruleset: RuleSet, respondents: Sequence[Respondent]) -> tuple[Qu
 
 
 def blend_summary(ruleset: RuleSet, respondents: Sequence[Respondent]) -> BlendSummary:
+    """How many respondents have each type, and the group's type from the axis medians. Respondents
+    with a role profile of their own (funders) are counted by their type but left out of the medians."""
     counted = Counter(r.result.blend.type for r in respondents)
     types: dict[str | None, int] = {t.id: counted[t.id] for t in ruleset.blend.types}
+    types |= {t.id: counted[t.id] for t in ruleset.blend.all_types if counted[t.id] and t.id not in types}
     if counted[None]:
         types[None] = counted[None]
+    role_types = {t.id for role in ruleset.blend.roles for t in role.types}
+    default_profile = [r for r in respondents if r.result.blend.type not in role_types
+                       and ruleset.blend.for_audience(r.result.organisation_type) is ruleset.blend]
     axis_medians = {}
     for axis in ruleset.blend.axes:
-        scores = [a.score for r in respondents for a in r.result.blend.axes if a.id == axis.id and a.score is not None]
+        scores = [a.score for r in default_profile for a in r.result.blend.axes
+                  if a.id == axis.id and a.score is not None]
         axis_medians[axis.id] = median_or_none(scores)
     group_type = None
     if axis_medians and all(value is not None for value in axis_medians.values()):

@@ -21,6 +21,7 @@ from .model import (
     Axis,
     Band,
     Blend,
+    BlendRole,
     BlendType,
     Citation,
     Dimension,
@@ -299,18 +300,29 @@ class _Builder:
         )
 
     def blend(self, raw: Mapping[str, Any], dimensions: list[Dimension]) -> Blend:
+        roles = tuple(BlendRole(tuple(role["audiences"]), self.axes(role["axes"], dimensions),
+                                _blend_types(role["types"])) for role in raw.get("roles", ()))
+        return Blend(raw.get("threshold", 50), self.axes(raw.get("axes", ()), dimensions),
+                     _blend_types(raw.get("types", ())), raw.get("near", 0), roles)
+
+    @staticmethod
+    def axes(raw: Any, dimensions: list[Dimension]) -> tuple[Axis, ...]:
         by_id = {d.id: d for d in dimensions}
         axes = []
-        for axis in raw.get("axes", ()):
+        for axis in raw:
             question_ids = [q.id for d in axis.get("dimensions", ()) if d in by_id for q in by_id[d].questions]
             question_ids += [q for q in axis.get("questions", ()) if q not in question_ids]
-            axes.append(Axis(axis["id"], _text(axis["label"]) or Text(""), tuple(question_ids)))
-        types = tuple(
-            BlendType(t["id"], _text(t["label"]) or Text(""), _text(t.get("description")), dict(t["when"]),
-                      tuple(t.get("settled", ())))
-            for t in raw.get("types", ())
-        )
-        return Blend(raw.get("threshold", 50), tuple(axes), types)
+            axes.append(Axis(axis["id"], _text(axis["label"]) or Text(""), tuple(question_ids),
+                             _levels(axis.get("stages", ()))))
+        return tuple(axes)
+
+
+def _blend_types(raw: Any) -> tuple[BlendType, ...]:
+    return tuple(
+        BlendType(t["id"], _text(t["label"]) or Text(""), _text(t.get("description")), dict(t["when"]),
+                  tuple(t.get("settled", ())))
+        for t in raw
+    )
 
 
 def content_hash(folder: Path) -> str:

@@ -221,6 +221,10 @@ class Axis:
     id: str
     label: Text
     question_ids: tuple[str, ...]
+    stages: tuple[Level, ...] = ()  # optional named stages of the score (e.g. of linkage), cover 0-100
+
+    def stage_for(self, score: int) -> Level | None:
+        return next((stage for stage in self.stages if stage.min <= score <= stage.max), None)
 
 
 @dataclass(frozen=True)
@@ -248,16 +252,42 @@ class ResultSettings:
 
 
 @dataclass(frozen=True)
+class BlendRole:
+    """A profile for organisation types whose role differs (funders): the same axis ids with their
+    own labels and questions, and their own types."""
+
+    audiences: tuple[str, ...]
+    axes: tuple[Axis, ...]
+    types: tuple[BlendType, ...]
+
+
+@dataclass(frozen=True)
 class Blend:
     threshold: int
     axes: tuple[Axis, ...]
     types: tuple[BlendType, ...]
+    near: int = 0  # an axis score within this many points of the threshold is "knapp" (close)
+    roles: tuple[BlendRole, ...] = ()
 
     def type_for(self, high: Mapping[str, bool]) -> BlendType | None:
         for blend_type in self.types:
             if all(blend_type.fits(axis.id, high[axis.id]) for axis in self.axes):
                 return blend_type
         return None
+
+    def is_near(self, score: int) -> bool:
+        return abs(score - self.threshold) < self.near
+
+    def for_audience(self, organisation_type: str | None) -> Blend:
+        """The profile that fits the organisation type: its role's axes and types, else the default."""
+        for role in self.roles:
+            if organisation_type in role.audiences:
+                return Blend(self.threshold, role.axes, role.types, self.near)
+        return self
+
+    @property
+    def all_types(self) -> tuple[BlendType, ...]:
+        return self.types + tuple(t for role in self.roles for t in role.types)
 
 
 @dataclass(frozen=True)
@@ -332,7 +362,7 @@ class RuleSet:
         raise KeyError(level_id)
 
     def blend_type(self, type_id: str) -> BlendType:
-        for blend_type in self.blend.types:
+        for blend_type in self.blend.all_types:
             if blend_type.id == type_id:
                 return blend_type
         raise KeyError(type_id)

@@ -154,30 +154,44 @@ AXIS = {
         "label": {"$ref": "#/$defs/text"},
         "dimensions": {"type": "array", "items": ID},
         "questions": {"type": "array", "items": ID},
+        "stages": {"type": "array", "items": {"$ref": "#/$defs/level"}, "minItems": 2},
     },
     "required": ["id", "label"],
+    "additionalProperties": False,
+}
+BLEND_TYPES = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "id": ID,
+            "label": {"$ref": "#/$defs/text"},
+            "description": {"$ref": "#/$defs/text"},
+            "when": {"type": "object", "additionalProperties": {"enum": ["low", "high", "any"]}},
+            "settled": {"type": "array", "items": ID},
+        },
+        "required": ["id", "label", "when"],
+        "additionalProperties": False,
+    },
+}
+BLEND_ROLE = {
+    "type": "object",
+    "properties": {
+        "audiences": {"type": "array", "items": ID, "minItems": 1},
+        "axes": {"type": "array", "items": AXIS, "minItems": 1, "maxItems": 3},
+        "types": BLEND_TYPES,
+    },
+    "required": ["audiences", "axes", "types"],
     "additionalProperties": False,
 }
 BLEND = {
     "type": "object",
     "properties": {
         "threshold": {"type": "integer", "minimum": 1, "maximum": 100},
+        "near": {"type": "integer", "minimum": 0, "maximum": 25},
         "axes": {"type": "array", "items": AXIS, "minItems": 1, "maxItems": 3},
-        "types": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "id": ID,
-                    "label": {"$ref": "#/$defs/text"},
-                    "description": {"$ref": "#/$defs/text"},
-                    "when": {"type": "object", "additionalProperties": {"enum": ["low", "high", "any"]}},
-                    "settled": {"type": "array", "items": ID},
-                },
-                "required": ["id", "label", "when"],
-                "additionalProperties": False,
-            },
-        },
+        "types": BLEND_TYPES,
+        "roles": {"type": "array", "items": BLEND_ROLE},
     },
     "required": ["threshold", "axes", "types"],
     "additionalProperties": False,
@@ -255,6 +269,8 @@ EXAMPLE_FILE: dict[str, Any] = {
             "type": "object",
             "properties": {
                 "profile": {"anyOf": [ID, {"type": "null"}]},
+                "close_to": {"type": "array", "items": ID},
+                "stages": {"type": "object", "additionalProperties": {"anyOf": [ID, {"type": "null"}]}},
                 "levels": {"type": "object", "additionalProperties": {"anyOf": [ID, {"type": "null"}]}},
                 "scores": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}},
                 "recommendations": {"type": "array", "items": ID},

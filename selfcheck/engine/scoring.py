@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .model import NOT_APPLICABLE, SPECIAL_ANSWERS, UNKNOWN, Question, Recommendation, RuleSet
+from .model import NOT_APPLICABLE, SPECIAL_ANSWERS, UNKNOWN, Blend, Question, Recommendation, RuleSet
 
 ENGINE_VERSION = "2"
 NEXT_STEPS = 3
@@ -60,12 +60,15 @@ class AxisResult:
     id: str
     score: int | None
     high: bool | None
+    near: bool = False  # within the blend's "knapp" band around the threshold
+    stage: str | None = None  # the axis stage the score falls in, if the axis names stages
 
 
 @dataclass(frozen=True)
 class BlendResult:
     type: str | None
     axes: tuple[AxisResult, ...]
+    close_to: tuple[str, ...] = ()  # the types a small change on a "knapp" axis would give
 
 
 @dataclass(frozen=True)
@@ -227,15 +230,10 @@ def evaluate(ruleset: RuleSet, answers: Mapping[str, Any]) -> Result:
             coverage=coverage,
         )
 
-    axes = []
-    for axis in ruleset.blend.axes:
-        score, _coverage = _score((contributions[q] for q in axis.question_ids if q in contributions),
-                                  settings.min_coverage)
-        axes.append(AxisResult(axis.id, score, None if score is None else score >= ruleset.blend.threshold))
-    blend_type = None
-    if axes and all(a.high is not None for a in axes):
-        found = ruleset.blend.type_for({a.id: bool(a.high) for a in axes})
-        blend_type = found.id if found else None
+    organisation_type = shown.get(ruleset.audience_question) if ruleset.audience_question else None
+    if organisation_type in SPECIAL_ANSWERS:
+        organisation_type = None
+    blend = _blend(ruleset.blend.for_audience(organisation_type), contributions, settings.min_coverage)
 
     gaps = tuple(
         KnowledgeGap(c.question, ruleset.question(c.question).dimension_id,
@@ -244,10 +242,7 @@ def evaluate(ruleset: RuleSet, answers: Mapping[str, Any]) -> Result:
     )
     counts = _counts(contributions.values())
     gap_share = _percent(counts.unknown + counts.unanswered, counts.asked)
-    organisation_type = shown.get(ruleset.audience_question) if ruleset.audience_question else None
-    if organisation_type in SPECIAL_ANSWERS:
-        organisation_type = None
-    facts = _ResultFacts(shown, contributions, dimension_results, blend_type, gap_share)
+    facts = _ResultFacts(shown, contributions, dimension_results, blend.type, gap_share)
     fired = []
     for order, recommendation in enumerate(ruleset.recommendations):
         if not recommendation.applies_to(organisation_type) or not recommendation.when.evaluate(facts):
@@ -268,7 +263,7 @@ def evaluate(ruleset: RuleSet, answers: Mapping[str, Any]) -> Result:
         organisation_type=organisation_type,
         completeness=_percent(counts.answered, counts.asked),
         dimensions=tuple(dimension_results.values()),
-        blend=BlendResult(blend_type, tuple(axes)),
+        blend=blend,
         knowledge_gaps=gaps,
         recommendations=ranked,
         counts=counts,
@@ -313,6 +308,26 @@ def _priority_parts(
     if any(names_profile):
         parts.append(PriorityPart("profile", ruleset.results.profile_boost))
     return tuple(parts)
+
+
+def _blend(blend: Blend, contributions: Mapping[str, Contribution], min_coverage: int) -> BlendResult:
+    """Axis scores, their stages and "knapp" marks, the type, and the types one small change away."""
+    axes = []
+    for axis in blend.axes:
+        score, _coverage = _score((contributions[q] for q in axis.question_ids if q in contributions), min_coverage)
+        stage = axis.stage_for(score) if score is not None else None
+        axes.append(AxisResult(axis.id, score, None if score is None else score >= blend.threshold,
+                               score is not None and blend.is_near(score), stage.id if stage else None))
+    if not axes or any(a.high is None for a in axes):
+        return BlendResult(None, tuple(axes))
+    high = {a.id: bool(a.high) for a in axes}
+    found = blend.type_for(high)
+    close = []
+    for near in (a for a in axes if a.near):
+        other = blend.type_for({**high, near.id: not high[near.id]})
+        if other and found and other.id != found.id and other.id not in close:
+            close.append(other.id)
+    return BlendResult(found.id if found else None, tuple(axes), tuple(close))
 
 
 def _rank(fired: list[_Fired], knowledge_first: bool) -> tuple[RecommendationResult, ...]:

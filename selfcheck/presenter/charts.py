@@ -214,7 +214,7 @@ def blend_quadrant_svg(
     Axis 1 runs left to right, axis 2 bottom to top; each quadrant names its blend type.
     """
     s = _s(lang)
-    blend = ruleset.blend
+    blend = ruleset.blend.for_audience(result.organisation_type)
     axes = blend.axes
     chosen = result.blend.type
     size, pad_l, pad_b, pad_t = 330, 76, 46, 8  # fonts sized for a chart about 50 mm wide

@@ -416,7 +416,8 @@ def _group_blend_chart(
         here = [t for t in blend.types if t.fits(x_axis.id, column == 1) and t.fits(y_axis.id, row == 0)]
         quadrants.append(Quadrant(" / ".join(t.label.get(lang) for t in here), column, row))
     points = []
-    for respondent in respondents:
+    placed = [r for r in respondents if blend.for_audience(r.result.organisation_type) is blend]
+    for respondent in placed:  # funders have a profile of their own: not on this grid
         scores = {axis.id: axis.score for axis in respondent.result.blend.axes}
         x, y = scores.get(x_axis.id), scores.get(y_axis.id)
         if x is not None and y is not None:
@@ -431,8 +432,10 @@ def _group_blend_chart(
     description = " ".join([
         _("Ein Punkt je Person."),
         "; ".join(_("%(label)s: %(n)s", label=label, n=n) for label, n in counts) + ".",
-        _("%(n)s ohne Profil (zu wenige Antworten).", n=len(respondents) - len(points))
-        if len(points) < len(respondents) else "",
+        _("%(n)s ohne Profil (zu wenige Antworten).", n=len(placed) - len(points))
+        if len(points) < len(placed) else "",
+        _("%(n)s mit dem Förderprofil, nicht in diesem Bild.", n=len(respondents) - len(placed))
+        if len(placed) < len(respondents) else "",
     ]).strip()
     return Markup(group_blend_svg(  # noqa: S704 - built from escaped data only
         quadrants, points, (mx, my) if mx is not None and my is not None else None,

@@ -99,10 +99,12 @@ class AxisView:
 
 @dataclass(frozen=True)
 class BlendView:
-    label: str | None  # None while too few answers for a profile
+    label: str | None  # None while too few answers for a profile; "(knapp)" near the threshold
     description: str
     axes: tuple[AxisView, ...]
     intro: str
+    close: str = ""  # "Knapp: …" when an axis lies near the threshold, else empty
+    stages: tuple[str, ...] = ()  # the named stage of each axis that has stages, with its meaning
 
 
 @dataclass(frozen=True)
@@ -324,22 +326,41 @@ def _dimension(
 
 def _blend(ruleset: RuleSet, result: Result, lang: str) -> BlendView:
     _ = translator(lang)
+    blend = ruleset.blend.for_audience(result.organisation_type)
     blend_type = ruleset.blend_type(result.blend.type) if result.blend.type else None
-    labels = {axis.id: axis.label.get(lang) for axis in ruleset.blend.axes}
-    axes = []
+    by_id = {axis.id: axis for axis in blend.axes}
+    axes, stages, near = [], [], []
     for row in result.blend.axes:
-        label = labels.get(row.id, row.id)
+        axis = by_id[row.id]
+        label = axis.label.get(lang)
         text = (_("%(label)s: noch keine Bewertung", label=label) if row.score is None
                 else _("%(label)s: %(score)s von 100", label=label, score=row.score))
+        stage = next((st for st in axis.stages if st.id == row.stage), None)
+        if stage:
+            text = _("%(text)s, Stufe „%(stage)s“", text=text, stage=stage.label.get(lang))
+            stages.append(_("%(axis)s, Stufe „%(stage)s“: %(meaning)s", axis=label, stage=stage.label.get(lang),
+                            meaning=stage.description.get(lang) if stage.description else ""))
+        if row.near:
+            near.append(label)
         axes.append(AxisView(label, row.score, row.high, text))
+    label = blend_type.label.get(lang) if blend_type else None
+    close = ""
+    if label and result.blend.close_to:
+        label = _("%(label)s (knapp)", label=label)
+        close = _("Knapp: %(axes)s liegt nahe an der Grenze von %(threshold)s. Mit kleinen Änderungen wäre "
+                  "Ihr Profil „%(other)s“. Lesen Sie das Profil darum als Richtung, nicht als festes Urteil.",
+                  axes=_and_list(near, lang), threshold=blend.threshold,
+                  other=ruleset.blend_type(result.blend.close_to[0]).label.get(lang))
     return BlendView(
-        label=blend_type.label.get(lang) if blend_type else None,
+        label=label,
         description=blend_type.description.get(lang) if blend_type and blend_type.description else "",
         axes=tuple(axes),
         intro=_("„Blended“ heißt: Digitale und persönliche Angebote greifen ineinander. "
                 "Das Profil beruht auf %(axes)s. Ein Wert ab %(threshold)s gilt als hoch.",
-                axes=_and_list([axis.label.get(lang) for axis in ruleset.blend.axes], lang),
-                threshold=ruleset.blend.threshold),
+                axes=_and_list([axis.label.get(lang) for axis in blend.axes], lang),
+                threshold=blend.threshold),
+        close=close,
+        stages=tuple(stages),
     )
 
 

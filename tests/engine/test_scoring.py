@@ -310,8 +310,8 @@ def test_to_dict_has_the_documented_shape_and_survives_json(minimal_ruleset) -> 
                               "counts", "coverage"}
     assert set(dimension["contributions"][0]) == {"question", "answer", "points", "max_points", "weight", "status"}
     assert dimension["contributions"][2]["answer"] == ["messenger", "app"]
-    assert set(data["blend"]) == {"type", "axes"}
-    assert set(data["blend"]["axes"][0]) == {"id", "score", "high"}
+    assert set(data["blend"]) == {"type", "axes", "close_to"}
+    assert set(data["blend"]["axes"][0]) == {"id", "score", "high", "near", "stage"}
     assert set(data["knowledge_gaps"][0]) == {"question", "dimension", "reason"}
     recommendation = data["recommendations"][0]
     assert set(recommendation) == {"id", "dimension", "priority", "rank", "next_step", "trace", "kind",
@@ -394,3 +394,69 @@ def test_gaps_can_be_named_in_a_condition(tmp_path: Path) -> None:
                             'when: "gaps >= 50"'))
     assert "r_wissen" not in ids(evaluate(rs, KOMMUNE_ALL_NO))
     assert "r_wissen" in ids(evaluate(rs, {"web": "unknown", "partner": "nein"}))
+
+
+# -- "knapp", stages and role profiles ------------------------------------------------------------------
+NEAR_AND_STAGES = ("ruleset.yaml", "  threshold: 50\n",
+                   "  threshold: 50\n  near: 10\n")
+ANALOG_STAGES = ("ruleset.yaml", "    - {id: analog, label: {de: Analog, en: Analog}, dimensions: [analog]}\n",
+                 "    - id: analog\n      label: {de: Analog, en: Analog}\n      dimensions: [analog]\n"
+                 "      stages:\n"
+                 "        - {id: kontakt, min: 0, max: 49, label: {de: Kontakt, en: Contact}}\n"
+                 "        - {id: kooperation, min: 50, max: 100, label: {de: Kooperation, en: Cooperation}}\n")
+
+
+def test_a_score_near_the_threshold_is_knapp_and_names_the_type_a_small_change_would_give(
+        tmp_path: Path, minimal_ruleset) -> None:
+    rs = variant(tmp_path, NEAR_AND_STAGES)
+    result = evaluate(rs, {"web": "teilweise", "partner": "ja", "beratung": "ja"})  # digital 50: just high
+    assert result.blend.type == "blended"
+    assert [a.near for a in result.blend.axes] == [True, False]
+    assert result.blend.close_to == ("analog_verankert",)
+    far = evaluate(rs, {"web": "ja", "partner": "ja"})
+    assert (far.blend.type, far.blend.close_to) == ("blended", ())
+    without_band = evaluate(minimal_ruleset, {"web": "teilweise", "partner": "ja", "beratung": "ja"})
+    assert without_band.blend.close_to == ()
+
+
+def test_an_axis_with_stages_names_the_stage_of_its_score(tmp_path: Path) -> None:
+    rs = variant(tmp_path, ANALOG_STAGES)
+    assert [a.stage for a in evaluate(rs, {"partner": "ja", "beratung": "nein"}).blend.axes] == [None, "kooperation"]
+    assert [a.stage for a in evaluate(rs, {"partner": "nein"}).blend.axes] == [None, "kontakt"]
+    assert [a.stage for a in evaluate(rs, {}).blend.axes] == [None, None]  # no score, no stage
+
+
+FUNDER_ROLE = ("ruleset.yaml", "  types:\n    - {id: am_anfang,",
+               "  roles:\n"
+               "    - audiences: [wohlfahrt]\n"
+               "      axes:\n"
+               "        - {id: digital, label: {de: Förderung digital, en: Funding digital}, questions: [web]}\n"
+               "        - {id: analog, label: {de: Förderung vor Ort, en: Funding on site}, questions: [partner]}\n"
+               "      types:\n"
+               "        - {id: f_wenig, when: {digital: low, analog: any}, label: {de: Wenig, en: Little}}\n"
+               "        - {id: f_digital, when: {digital: high, analog: any}, label: {de: Digital, en: Digital}}\n"
+               "  types:\n    - {id: am_anfang,")
+
+
+def test_a_role_profile_scores_its_own_questions_and_types_for_its_audience(tmp_path: Path) -> None:
+    rs = variant(tmp_path, FUNDER_ROLE)
+    answers = {"web": "ja", "partner": "nein", "beratung": "ja", "sprachen": 9}
+    funder = evaluate(rs, {**answers, "org_type": "wohlfahrt"})
+    assert funder.blend.type == "f_digital"
+    assert [(a.id, a.score) for a in funder.blend.axes] == [("digital", 100), ("analog", 0)]
+    others = evaluate(rs, {**answers, "org_type": "kommune"})
+    assert others.blend.type == "blended"
+    assert [(a.id, a.score) for a in others.blend.axes] == [("digital", 100), ("analog", 50)]
+    assert rs.blend_type("f_wenig").label.de == "Wenig"
+
+
+def test_a_role_profile_must_use_the_same_axes_and_cover_every_case(tmp_path: Path) -> None:
+    from selfcheck.engine import check_ruleset
+
+    role = FUNDER_ROLE[2].replace("audiences: [wohlfahrt]", "audiences: [stiftung]")
+    role = "\n".join(line for line in role.split("\n") if "f_digital" not in line)
+    broken = (FUNDER_ROLE[0], FUNDER_ROLE[1], role)
+    _rs, problems = check_ruleset(apply_edits(copy_minimal(tmp_path / "rules"), broken))
+    messages = [p.message for p in problems if p.is_error]
+    assert any("no blend type for {digital: high, analog: low} in the blend role for stiftung" in m for m in messages)
+    assert any("unknown organisation type 'stiftung'" in m for m in messages)
