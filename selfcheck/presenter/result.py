@@ -338,8 +338,9 @@ def _blend(ruleset: RuleSet, result: Result, lang: str) -> BlendView:
         stage = next((st for st in axis.stages if st.id == row.stage), None)
         if stage:
             text = _("%(text)s, Stufe „%(stage)s“", text=text, stage=stage.label.get(lang))
-            stages.append(_("%(axis)s, Stufe „%(stage)s“: %(meaning)s", axis=label, stage=stage.label.get(lang),
-                            meaning=stage.description.get(lang) if stage.description else ""))
+            if stage.description:
+                stages.append(_("%(axis)s, Stufe „%(stage)s“: %(meaning)s", axis=label,
+                                stage=stage.label.get(lang), meaning=stage.description.get(lang)))
         if row.near:
             near.append(label)
         axes.append(AxisView(label, row.score, row.high, text))
