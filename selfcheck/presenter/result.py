@@ -344,16 +344,16 @@ def _blend(ruleset: RuleSet, result: Result, lang: str) -> BlendView:
         if row.near:
             near.append(label)
         axes.append(AxisView(label, row.score, row.high, text))
-    label = blend_type.label.get(lang) if blend_type else None
+    type_label = blend_type.label.get(lang) if blend_type else None
     close = ""
-    if label and result.blend.close_to:
-        label = _("%(label)s (knapp)", label=label)
+    if type_label and result.blend.close_to:
+        type_label = _("%(label)s (knapp)", label=type_label)
         close = _("Knapp: %(axes)s liegt nahe an der Grenze von %(threshold)s. Mit kleinen Änderungen wäre "
                   "Ihr Profil „%(other)s“. Lesen Sie das Profil darum als Richtung, nicht als festes Urteil.",
                   axes=_and_list(near, lang), threshold=blend.threshold,
                   other=ruleset.blend_type(result.blend.close_to[0]).label.get(lang))
     return BlendView(
-        label=label,
+        label=type_label,
         description=blend_type.description.get(lang) if blend_type and blend_type.description else "",
         axes=tuple(axes),
         intro=_("„Blended“ heißt: Digitale und persönliche Angebote greifen ineinander. "
