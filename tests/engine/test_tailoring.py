@@ -31,7 +31,7 @@ def steps_seen(ruleset, example: str, recommendation: str, **changes: str) -> li
 
 def test_a_digital_only_offer_is_not_asked_about_its_own_in_person_contact(ruleset) -> None:
     asked = {q.id for q in ruleset.visible_questions({"org_type": "digitale_initiative", "offer_form": "rein_digital"})}
-    assert "d1_persoenlich_zu_digital" not in asked
+    assert "d1_digitales_empfehlen" not in asked
     assert "d1_tool_in_beratung" not in asked
     assert "d1_digital_zu_persoenlich" in asked  # the way from digital to a person is what it needs most
 

@@ -62,9 +62,9 @@ def test_the_answer_that_hides_a_question_is_known_on_its_own_page(real_ruleset:
     assert json.loads(page["d1_digital_zu_persoenlich"].condition or "") == {
         "op": "not", "items": [{"op": "contains", "question": "d1_digitale_wege", "value": "keine"}]}
     # depends on the profile step only: decided there (no offer form given: not asked)
-    assert "d1_persoenlich_zu_digital" not in page
+    assert "d1_digitales_empfehlen" not in page
     analog = page_questions(real_ruleset, step, {"org_type": "kommune", "offer_form": "rein_analog"})
-    assert [(e.shown, e.condition) for e in analog if e.question.id == "d1_persoenlich_zu_digital"] == [(True, None)]
+    assert [(e.shown, e.condition) for e in analog if e.question.id == "d1_digitales_empfehlen"] == [(True, None)]
 
 
 # -- the pages, posted as rendered (no JavaScript) -----------------------------------------------
