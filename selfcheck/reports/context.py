@@ -43,7 +43,9 @@ def build_report_context(
         ]
         if rows:
             appendix.append({"number": s, "title": step.title.get(lang), "rows": rows})
-    cited = {c.source_id for r in ruleset.recommendations for c in r.sources}
+    # Only what this report cites: the themes' sources and those of the recommendations it shows.
+    shown = [*view.next_steps, *(r for group in view.further for r in group.items), *view.knowledge]
+    cited = {c.source_id for r in shown for c in ruleset.recommendation(r.id).sources}
     cited |= {s for d in ruleset.dimensions for s in d.sources}
     own = evidence_labels(_)["own_assessment"]  # our own view is named as on the results page
     sources = sorted(

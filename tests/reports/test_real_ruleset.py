@@ -43,3 +43,29 @@ def test_full_report_and_paper_from_the_shipped_rules(real_ruleset, tmp_path):
     assert "Nur beantworten, wenn Sie bei Frage 1.1" in paper
     for question in real_ruleset.questions:
         assert question.text.de in paper
+
+
+def test_the_source_list_names_only_what_the_report_cites(real_ruleset):
+    """A report lists the themes' sources and those of the recommendations it shows, not the whole registry."""
+    import yaml
+
+    from selfcheck.presenter import present_result
+    from selfcheck.reports.context import build_report_context
+
+    example = yaml.safe_load((real_ruleset.path / "examples" / "kommune_klein_am_anfang.yaml").read_text())
+    answers, _ = normalise_answers(real_ruleset, example["answers"])
+    result = evaluate(real_ruleset, answers)
+    view = present_result(real_ruleset, result, answers, "de")
+    context = build_report_context(real_ruleset, result, answers=answers, organisation_name=None, lang="de",
+                                   created=datetime.date(2027, 1, 5))
+    listed = {s["title"] for s in context["sources"]}
+    shown = [*view.next_steps, *(r for group in view.further for r in group.items), *view.knowledge]
+    expected = {real_ruleset.sources[c.source_id].title for r in shown
+                for c in real_ruleset.recommendation(r.id).sources if real_ruleset.sources[c.source_id].kind != "own"}
+    expected |= {real_ruleset.sources[s].title for d in real_ruleset.dimensions for s in d.sources
+                 if real_ruleset.sources[s].kind != "own"}
+    assert expected <= listed
+    hidden = {real_ruleset.sources[c.source_id].title for r in real_ruleset.recommendations
+              for c in r.sources if real_ruleset.sources[c.source_id].kind != "own"} - expected
+    assert hidden, "every source is cited by a shown recommendation: the test shows nothing"
+    assert not listed & hidden
