@@ -19,6 +19,36 @@ from ..texts import format_date, language, other_language, translator
 ACTION_PLAN_ROWS = 8
 
 
+def blend_grid(ruleset: RuleSet, result: Result, lang: str) -> dict[str, Any] | None:
+    """The blend profile's 2x2 grid as text for the report (the web page draws it as SVG).
+
+    The same quadrants as ``presenter.charts.blend_quadrant_svg``: axis 1 left to right, axis 2
+    bottom to top, each quadrant named by its type(s), the organisation's quadrant marked "Sie".
+    In the PDF, text inside an SVG is drawn letter by letter and cost more than the rest of the
+    summary page; as HTML text it is set like any other line and can be searched and read aloud.
+    """
+    _ = translator(lang)
+    blend = ruleset.blend.for_audience(result.organisation_type)
+    if len(blend.axes) < 2:
+        return None
+    x_axis, y_axis = blend.axes[0], blend.axes[1]  # a third axis (linkage) splits a quadrant: its types share it
+    chosen = result.blend.type
+    rows = []
+    for row in (0, 1):  # top row first: axis 2 high
+        cells = []
+        for col in (0, 1):
+            here = [bt for bt in blend.types if bt.fits(x_axis.id, col == 1) and bt.fits(y_axis.id, row == 0)]
+            mine = [bt for bt in here if bt.id == chosen]
+            if mine or len(here) == 1:
+                label = (mine or here)[0].label.get(lang)
+            else:
+                label = " / ".join(t.label.get(lang) for t in here)
+            cells.append({"label": label, "you": bool(mine)})
+        rows.append({"level": _("hoch") if row == 0 else _("niedrig"), "cells": cells})
+    return {"x": x_axis.label.get(lang), "y": y_axis.label.get(lang), "rows": rows,
+            "low": _("niedrig"), "high": _("hoch"), "you": _("Sie")}
+
+
 def build_report_context(
     ruleset: RuleSet,
     result: Result,
@@ -66,6 +96,8 @@ def build_report_context(
         "created_iso": created.isoformat(),
         "ruleset": {"id": ruleset.id, "version": ruleset.version, "hash": ruleset.hash[:12]},
         "result": view,
+        "blend_grid": blend_grid(ruleset, result, lang),
+        "no_score": _("keine Bewertung"),
         "plan": plan,
         "appendix": appendix,
         "levels": [
