@@ -13,6 +13,8 @@ from ..presenter import question_numbers
 from ..presenter.conditions import describe_condition
 from ..texts import language, translator
 
+COMPACT_LABEL = 34  # characters: longer answers keep a line of their own
+
 
 def _question(ruleset: RuleSet, question: Question, number: str, lang: str) -> dict[str, Any]:
     _ = translator(lang)
@@ -34,6 +36,7 @@ def _question(ruleset: RuleSet, question: Question, number: str, lang: str) -> d
     if question.visible_if is not None:
         condition = _("Nur beantworten, wenn Sie %(condition)s.",
                       condition=describe_condition(ruleset, question.visible_if, lang))
+    options = [o.label.get(lang) for o in question.options]
     return {
         "id": question.id,
         "number": number,
@@ -41,7 +44,9 @@ def _question(ruleset: RuleSet, question: Question, number: str, lang: str) -> d
         "text": question.text.get(lang),
         "help": question.help.get(lang) if question.help else "",
         "hint": hint,
-        "options": [o.label.get(lang) for o in question.options],
+        "options": options,
+        # short answers (the scales) stand in two columns: the questionnaire stays printable in one go
+        "compact": bool(options) and max(len(label) for label in options) <= COMPACT_LABEL,
         "extra": extra,
         "unit": question.unit.get(lang) if question.unit else "",
         "condition": condition,

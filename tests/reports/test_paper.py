@@ -58,3 +58,21 @@ def test_describe_condition(minimal_ruleset, source, de, en):
     condition = parse_condition(source)
     assert describe_condition(minimal_ruleset, condition, "de") == de
     assert describe_condition(minimal_ruleset, condition, "en") == en
+
+
+MAX_PAPER_PAGES = 36  # the page target of the blank questionnaire (2026.3: 32 pages for 75 questions)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_shipped_blank_questionnaire_keeps_its_page_target(real_ruleset, lang: str) -> None:
+    """Every question of every organisation type, printable in one go: scales stand in a row."""
+    import io
+
+    from pypdf import PdfReader
+
+    from selfcheck.reports import render_paper_pdf
+
+    html = render_paper_html(real_ruleset, lang=lang)
+    assert '<ul class="choices single compact">' in html  # short answers in reading order, in a row
+    pages = len(PdfReader(io.BytesIO(render_paper_pdf(real_ruleset, lang=lang))).pages)
+    assert pages <= MAX_PAPER_PAGES, pages
