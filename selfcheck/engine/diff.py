@@ -16,6 +16,9 @@ from .model import RuleSet
 TEXT_LIMIT = 120
 
 
+PLURALS = {"blend axis": "Blend axes"}  # headings of the markdown report
+
+
 @dataclass(frozen=True)
 class Change:
     kind: str  # rule set | question | dimension | recommendation | source | blend axis | blend type | level
@@ -58,7 +61,7 @@ def changes_to_markdown(changes: Sequence[Change], old: RuleSet, new: RuleSet) -
     for change in changes:
         if change.kind != kind:
             kind = change.kind
-            lines += ["", f"## {kind.capitalize()}s", ""]
+            lines += ["", f"## {PLURALS.get(kind, kind.capitalize() + 's')}", ""]
         lines.append(f"- **{change.id}** {change.change}")
         lines += [f"  - {detail}" for detail in change.details]
     return "\n".join(lines) + "\n"
