@@ -111,3 +111,13 @@ def test_a_split_question_is_named_as_split_and_both_halves_take_the_stored_answ
     assert not any(c["id"] == "web" and c["change"] == "removed" for c in data["changes"])
     clean, problems = normalise_answers(load_ruleset(new), {"web": "teilweise", "web_gepflegt": "ja"})
     assert (clean, problems) == ({"web_vorhanden": "teilweise", "web_gepflegt": "ja"}, [])  # an own answer wins
+
+
+def test_impact_on_a_database_without_tables_says_what_to_do(tmp_path: Path, monkeypatch) -> None:
+    current = copy_minimal(tmp_path / "current")
+    monkeypatch.setenv("SELFCHECK_DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    result = CliRunner().invoke(main, ["rules", "impact", str(current), "--rules", str(current)])
+    assert result.exit_code == 1
+    assert "cannot read stored assessments" in result.output
+    assert "selfcheck db upgrade" in result.output
+    assert "Traceback" not in result.output

@@ -92,6 +92,7 @@ def impact_command(new: str, rules: Path, answers_dir: Path | None, database: bo
 def _stored_answers() -> list[tuple[str, dict[str, Any]]]:
     """The raw answers of every finished assessment in the app's database (labelled by a short id)."""
     from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
 
     from ..db import get_session
     from ..models import Assessment
@@ -99,8 +100,13 @@ def _stored_answers() -> list[tuple[str, dict[str, Any]]]:
 
     app = _app()
     with app.app_context():
-        rows = get_session().scalars(select(Assessment).where(Assessment.completed_at.is_not(None)))
-        return [(f"assessment {row.public_id[:6]}", dict(row.answers or {})) for row in rows]
+        try:
+            rows = get_session().scalars(select(Assessment).where(Assessment.completed_at.is_not(None)))
+            return [(f"assessment {row.public_id[:6]}", dict(row.answers or {})) for row in rows]
+        except SQLAlchemyError as exc:
+            raise click.ClickException(
+                f"cannot read stored assessments from {app.config['DATABASE_URL']}: {type(exc.orig or exc).__name__}. "
+                "Run `selfcheck db upgrade` for a new database, or add --no-database") from None
 
 
 @rules_group.command("publish")
