@@ -460,3 +460,16 @@ def test_a_role_profile_must_use_the_same_axes_and_cover_every_case(tmp_path: Pa
     messages = [p.message for p in problems if p.is_error]
     assert any("no blend type for {digital: high, analog: low} in the blend role for stiftung" in m for m in messages)
     assert any("unknown organisation type 'stiftung'" in m for m in messages)
+
+
+def test_a_group_counts_role_profiles_but_leaves_them_out_of_its_medians(tmp_path: Path) -> None:
+    from selfcheck.engine.group import Respondent, blend_summary
+
+    rs = variant(tmp_path, FUNDER_ROLE)
+    funder = {"org_type": "wohlfahrt", "web": "ja", "partner": "nein"}  # the role profile (funders)
+    people = [{"org_type": "kommune", "web": "nein", "partner": "ja"}, funder, funder]
+    summary = blend_summary(rs, [Respondent(a, evaluate(rs, a)) for a in people])
+    assert summary.types["analog_verankert"] == 1
+    assert summary.types["f_digital"] == 2
+    assert summary.axis_medians == {"digital": 0, "analog": 100}  # the funders' axes are not mixed in
+    assert summary.group_type == "analog_verankert"
