@@ -237,9 +237,8 @@ def blend_summary(ruleset: RuleSet, respondents: Sequence[Respondent]) -> BlendS
     types |= {t.id: counted[t.id] for t in ruleset.blend.all_types if counted[t.id] and t.id not in types}
     if counted[None]:
         types[None] = counted[None]
-    role_types = {t.id for role in ruleset.blend.roles for t in role.types}
-    default_profile = [r for r in respondents if r.result.blend.type not in role_types
-                       and ruleset.blend.for_audience(r.result.organisation_type) is ruleset.blend]
+    default_profile = [r for r in respondents
+                       if ruleset.blend.for_audience(r.result.organisation_type) is ruleset.blend]
     axis_medians = {}
     for axis in ruleset.blend.axes:
         scores = [a.score for r in default_profile for a in r.result.blend.axes

@@ -275,6 +275,11 @@ class Blend:
                 return blend_type
         return None
 
+    def quadrant(self, x_high: bool, y_high: bool) -> tuple[BlendType, ...]:
+        """The types in one cell of the 2x2 grid of the first two axes (a third axis shares a cell)."""
+        x_axis, y_axis = self.axes[0], self.axes[1]
+        return tuple(t for t in self.types if t.fits(x_axis.id, x_high) and t.fits(y_axis.id, y_high))
+
     def is_near(self, score: int) -> bool:
         return abs(score - self.threshold) < self.near
 

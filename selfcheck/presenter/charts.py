@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from selfcheck.engine.model import RuleSet
+from selfcheck.engine.model import Blend, RuleSet
 from selfcheck.engine.scoring import Result
 from selfcheck.texts import translator
 
@@ -206,6 +206,18 @@ def _bar_layers(tracks: list[str], bars: list[str], outlines: list[str], ticks: 
     return parts
 
 
+def quadrant_label(blend: Blend, x_high: bool, y_high: bool, chosen: str | None, lang: str) -> tuple[str, bool] | None:
+    """A grid cell's label and whether it is the organisation's: its own type, else the types
+    that share the cell; None for a cell no type covers."""
+    here = blend.quadrant(x_high, y_high)
+    if not here:
+        return None
+    mine = [t for t in here if t.id == chosen]
+    if mine or len(here) == 1:
+        return (mine or here)[0].label.get(lang), bool(mine)
+    return " / ".join(t.label.get(lang) for t in here), False
+
+
 def blend_quadrant_svg(
     ruleset: RuleSet, result: Result, lang: str, *, id_prefix: str = "blendchart"
 ) -> str:
@@ -229,14 +241,11 @@ def blend_quadrant_svg(
     if len(axes) >= 2:
         x_axis, y_axis = axes[0], axes[1]  # a third axis (linkage) splits a quadrant: its types share it
         for col, row in ((0, 1), (1, 1), (0, 0), (1, 0)):
-            here = [bt for bt in blend.types if bt.fits(x_axis.id, col == 1) and bt.fits(y_axis.id, row == 0)]
-            if not here:
+            found = quadrant_label(blend, col == 1, row == 0, chosen, lang)
+            if found is None:
                 continue
-            mine = [bt for bt in here if bt.id == chosen]
-            bt = mine[0] if mine else here[0]
-            label = bt.label.get(lang) if mine or len(here) == 1 else " / ".join(t.label.get(lang) for t in here)
+            label, is_you = found
             x, y = pad_l + col * cell, pad_t + row * cell
-            is_you = bool(mine)
             fill = f"url(#{id_prefix}-hatch)" if is_you else "#ffffff"
             parts.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{cell:.1f}" height="{cell:.1f}" fill="{fill}" '
@@ -257,7 +266,7 @@ def blend_quadrant_svg(
                     f'<text x="{cx:.1f}" y="{y + 26:.1f}" font-size="15" font-weight="700" fill="#ffffff" '
                     f'text-anchor="middle">{_x(s["you"])}</text>'
                 )
-                desc = f"{s['you']}: {bt.label.get(lang)}."
+                desc = f"{s['you']}: {label}."
         ax_y = pad_t + 2 * cell
         parts.append(
             f'<text x="{pad_l + cell / 2:.1f}" y="{ax_y + 17:.1f}" font-size="14" fill="{_MUTED}" '

@@ -413,7 +413,7 @@ def _group_blend_chart(
     x_axis, y_axis = blend.axes[0], blend.axes[1]
     quadrants = []
     for column, row in ((0, 0), (1, 0), (0, 1), (1, 1)):
-        here = [t for t in blend.types if t.fits(x_axis.id, column == 1) and t.fits(y_axis.id, row == 0)]
+        here = blend.quadrant(column == 1, row == 0)
         quadrants.append(Quadrant(" / ".join(t.label.get(lang) for t in here), column, row))
     points = []
     placed = [r for r in respondents if blend.for_audience(r.result.organisation_type) is blend]

@@ -14,6 +14,7 @@ from ..engine.group import PeerComparison
 from ..engine.model import RuleSet
 from ..engine.scoring import Result
 from ..presenter import answer_label, evidence_explanations, evidence_labels, present_result, question_numbers
+from ..presenter.charts import quadrant_label
 from ..texts import format_date, language, other_language, translator
 
 ACTION_PLAN_ROWS = 8
@@ -31,19 +32,13 @@ def blend_grid(ruleset: RuleSet, result: Result, lang: str) -> dict[str, Any] | 
     blend = ruleset.blend.for_audience(result.organisation_type)
     if len(blend.axes) < 2:
         return None
-    x_axis, y_axis = blend.axes[0], blend.axes[1]  # a third axis (linkage) splits a quadrant: its types share it
-    chosen = result.blend.type
+    x_axis, y_axis = blend.axes[0], blend.axes[1]
     rows = []
     for row in (0, 1):  # top row first: axis 2 high
         cells = []
         for col in (0, 1):
-            here = [bt for bt in blend.types if bt.fits(x_axis.id, col == 1) and bt.fits(y_axis.id, row == 0)]
-            mine = [bt for bt in here if bt.id == chosen]
-            if mine or len(here) == 1:
-                label = (mine or here)[0].label.get(lang)
-            else:
-                label = " / ".join(t.label.get(lang) for t in here)
-            cells.append({"label": label, "you": bool(mine)})
+            label, you = quadrant_label(blend, col == 1, row == 0, result.blend.type, lang) or ("", False)
+            cells.append({"label": label, "you": you})
         rows.append({"level": _("hoch") if row == 0 else _("niedrig"), "cells": cells})
     return {"x": x_axis.label.get(lang), "y": y_axis.label.get(lang), "rows": rows,
             "low": _("niedrig"), "high": _("hoch"), "you": _("Sie")}
