@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_browser_layout_and_nojs import assert_no_horizontal_scrolling
 from tests.browser.test_browser_workshops import create_workshop
@@ -186,10 +187,12 @@ def test_copy_buttons_on_the_access_page(new_context: Any, script: bool) -> None
     assert_no_horizontal_scrolling(page)
     page.bring_to_front()  # the clipboard answers only a focused page
     copy_link.click()
-    status = page.locator("[data-copy-status]").first
-    assert status.is_visible()
-    page.wait_for_function("document.querySelector('[data-copy-status]').textContent === 'Kopiert'")
+    status = page.locator("[data-copy-status]")
+    # The status is empty until the clipboard's promise resolves. A locator assertion waits for it
+    # (a string predicate of wait_for_function would need eval, which the CSP forbids).
+    expect(status.first).to_have_text("Kopiert")
+    assert status.first.is_visible()
     assert page.evaluate("navigator.clipboard.readText()") == link
     copy_code.click()
-    page.wait_for_function("document.querySelectorAll('[data-copy-status]')[1].textContent === 'Kopiert'")
+    expect(status.nth(1)).to_have_text("Kopiert")
     assert page.evaluate("navigator.clipboard.readText()") == code
