@@ -7,7 +7,8 @@ Measures in one run, on one machine:
     two. The reference is set in the report's own body font and size and reuses its fonts
     like the report does, so the ratio measures the report's layout, not which fonts a machine
     has installed or how long a cold font set-up takes. Report and reference runs alternate,
-    so a change in machine load hits both alike,
+    so a change in machine load hits both alike, and both run with the render workers'
+    garbage-collector settings (``pdf.warm_up``),
   * for information: the reference as a tagged PDF/UA-1 document, and the report without
     tagging (the report itself is always tagged),
   * the same report through the render worker (with deadline, includes process hand-over),
@@ -150,7 +151,8 @@ def main() -> None:
 
     pdf_module.configure(timeout_seconds=None)  # in-process: the pure render cost
     rss_start = rss_mb()
-    report = render_report_pdf(ruleset, result, **kwargs)  # warm-up: fonts and CSS parsed once here
+    pdf_module.warm_up()  # as a render worker starts: fonts and CSS loaded, the collector settled
+    report = render_report_pdf(ruleset, result, **kwargs)
     pages = len(PdfReader(io.BytesIO(report)).pages)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(report)).pages)
 

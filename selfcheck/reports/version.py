@@ -4,4 +4,4 @@ Bump it whenever a template, the CSS, the fixed texts or the charts change, so c
 PDFs made with the old layout are no longer served.
 """
 
-TEMPLATE_VERSION = "9"
+TEMPLATE_VERSION = "10"

@@ -63,3 +63,16 @@ def test_render_past_the_deadline_raises_and_the_next_render_works() -> None:
         html_to_pdf(long_html, "paper", timeout=0.5)
     pdf = html_to_pdf("<html lang='de'><title>kurz</title><body><p>ok</p></body></html>", "paper", timeout=60)
     assert pdf.startswith(b"%PDF")
+
+
+def test_a_warmed_up_render_process_has_frozen_what_it_loaded() -> None:
+    """Render workers fork after the warm-up: what is loaded then is frozen for the garbage
+    collector, so full collections skip it and the forked processes share its memory pages."""
+    import subprocess
+    import sys
+
+    code = ("import gc; from selfcheck.reports.pdf import warm_up; warm_up(); "
+            "print(gc.get_freeze_count(), len(gc.get_objects()))")
+    frozen, tracked = map(int, subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                              text=True, cwd=Path(__file__).resolve().parents[2]).stdout.split())
+    assert frozen > 10 * tracked

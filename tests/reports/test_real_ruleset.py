@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import io
+
+from pypdf import PdfReader
 
 from selfcheck.engine import evaluate, normalise_answers
 from tests.support.reportcheck import pdf_text
@@ -39,10 +42,42 @@ def test_full_report_and_paper_from_the_shipped_rules(real_ruleset, tmp_path):
         assert dimension.title.de in summary
     for recommendation in result.next_steps:
         assert real_ruleset.recommendation(recommendation.id).title.de in summary
+    # The action plan flows on after the gaps but is never split over two pages: its rows with
+    # the next steps are there to write on.
+    pages = [pdf_text(pdf, page=number) for number in range(1, len(PdfReader(io.BytesIO(pdf)).pages) + 1)]
+    plan_page = next(page for page in pages if "Planen Sie hier Ihre nächsten Schritte" in page)
+    assert "Bis wann" in plan_page
+    for recommendation in result.next_steps:
+        assert real_ruleset.recommendation(recommendation.id).title.de in plan_page
     paper = pdf_text(render_paper_pdf(real_ruleset, lang="de"))
     assert "Nur beantworten, wenn Sie bei Frage 1.1" in paper
     for question in real_ruleset.questions:
         assert question.text.de in paper
+
+
+def test_no_page_but_the_last_is_left_nearly_empty(real_ruleset):
+    """A fully answered check has a one-line gaps chapter: the action plan follows it on the same
+    page instead of leaving a page with a heading and one sentence (header and footer are 12 words)."""
+    from selfcheck.reports import render_report_pdf
+
+    raw = {}
+    for q in real_ruleset.questions:  # every question answered, so there is no knowledge gap
+        if q.type == "single":
+            raw[q.id] = q.options[len(q.options) // 2].id
+        elif q.type == "multi":
+            raw[q.id] = [o.id for o in q.options if not o.exclusive][:2]
+        elif q.type == "number":
+            raw[q.id] = (q.min or 0) + 3
+        else:
+            raw[q.id] = "Wir treffen uns jeden Monat mit unseren Partnern."
+    answers, _ = normalise_answers(real_ruleset, raw)
+    answers = {q.id: answers[q.id] for q in real_ruleset.visible_questions(answers) if q.id in answers}
+    result = evaluate(real_ruleset, answers)
+    pdf = render_report_pdf(real_ruleset, result, answers=answers, organisation_name=None, lang="de",
+                            created=datetime.date(2027, 1, 5))
+    assert not result.knowledge_gaps
+    words = [len(pdf_text(pdf, page=n).split()) for n in range(1, len(PdfReader(io.BytesIO(pdf)).pages))]
+    assert min(words) >= 40, words
 
 
 def test_the_source_list_names_only_what_the_report_cites(real_ruleset):
