@@ -16,6 +16,7 @@ Measures in one run, on one machine:
   * resident memory (RSS) over 100 renders in one process.
 
     python benchmarks/report_benchmark.py [--rules PATH] [--quick]
+    python benchmarks/report_benchmark.py --only report|plain N   # for an instruction count
 """
 
 from __future__ import annotations
@@ -140,6 +141,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rules", type=Path, default=ROOT / "rules" / "blended-impact")
     parser.add_argument("--quick", action="store_true", help="few runs, for a smoke test")
+    parser.add_argument("--only", nargs=2, metavar=("report|plain", "N"),
+                        help="render only this document N times after the warm-up, print nothing: run it "
+                             "under valgrind with N = 0 and 2 for an instruction count (see report.md)")
     args = parser.parse_args()
     runs, memory_runs = (3, 10) if args.quick else (15, 100)
 
@@ -155,6 +159,14 @@ def main() -> None:
     report = render_report_pdf(ruleset, result, **kwargs)
     pages = len(PdfReader(io.BytesIO(report)).pages)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(report)).pages)
+    if args.only:
+        document, count = args.only
+        render = plain_reference(text) if document == "plain" else (
+            lambda: render_report_pdf(ruleset, result, **kwargs))
+        render()
+        for _ in range(int(count)):
+            render()
+        return
 
     html_s = timed(lambda: render_report_html(ruleset, result, **kwargs), runs)
 
