@@ -11,22 +11,27 @@ from selfcheck.engine import evaluate, normalise_answers
 from tests.support.reportcheck import pdf_text
 
 
-def test_full_report_and_paper_from_the_shipped_rules(real_ruleset, tmp_path):
-    from selfcheck.reports import render_paper_pdf, render_report_pdf
-
+def every_question_answered(ruleset, **given):
+    """A plausible organisation that answers every question it is asked: the middle option,
+    two choices, a small number, a sentence."""
     raw = {}
-    for question in real_ruleset.questions:  # a plausible organisation: the middle option everywhere
+    for question in ruleset.questions:
         if question.type == "single":
             raw[question.id] = question.options[len(question.options) // 2].id
         elif question.type == "multi":
-            raw[question.id] = [next(o.id for o in question.options if not o.exclusive)]
+            raw[question.id] = [option.id for option in question.options if not option.exclusive][:2]
         elif question.type == "number":
-            raw[question.id] = question.min or 1
+            raw[question.id] = (question.min or 0) + 3
         else:
             raw[question.id] = "Größere Übergänge gelingen uns öfter."
-    raw["org_type"] = "kommune"
-    answers, _ = normalise_answers(real_ruleset, raw)
-    answers = {q.id: answers[q.id] for q in real_ruleset.visible_questions(answers) if q.id in answers}
+    answers, _ = normalise_answers(ruleset, raw | given)
+    return {q.id: answers[q.id] for q in ruleset.visible_questions(answers) if q.id in answers}
+
+
+def test_full_report_and_paper_from_the_shipped_rules(real_ruleset, tmp_path):
+    from selfcheck.reports import render_paper_pdf, render_report_pdf
+
+    answers = every_question_answered(real_ruleset, org_type="kommune")
     result = evaluate(real_ruleset, answers)
     pdf = render_report_pdf(real_ruleset, result, answers=answers, organisation_name="Landkreis Östliche Aue",
                             lang="de", created=datetime.date(2026, 3, 5))
@@ -60,18 +65,7 @@ def test_no_page_but_the_last_is_left_nearly_empty(real_ruleset):
     page instead of leaving a page with a heading and one sentence (header and footer are 12 words)."""
     from selfcheck.reports import render_report_pdf
 
-    raw = {}
-    for q in real_ruleset.questions:  # every question answered, so there is no knowledge gap
-        if q.type == "single":
-            raw[q.id] = q.options[len(q.options) // 2].id
-        elif q.type == "multi":
-            raw[q.id] = [o.id for o in q.options if not o.exclusive][:2]
-        elif q.type == "number":
-            raw[q.id] = (q.min or 0) + 3
-        else:
-            raw[q.id] = "Wir treffen uns jeden Monat mit unseren Partnern."
-    answers, _ = normalise_answers(real_ruleset, raw)
-    answers = {q.id: answers[q.id] for q in real_ruleset.visible_questions(answers) if q.id in answers}
+    answers = every_question_answered(real_ruleset)
     result = evaluate(real_ruleset, answers)
     pdf = render_report_pdf(real_ruleset, result, answers=answers, organisation_name=None, lang="de",
                             created=datetime.date(2027, 1, 5))
