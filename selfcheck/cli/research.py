@@ -104,8 +104,9 @@ def _stored_answers() -> list[tuple[str, dict[str, Any]]]:
             rows = get_session().scalars(select(Assessment).where(Assessment.completed_at.is_not(None)))
             return [(f"assessment {row.public_id[:6]}", dict(row.answers or {})) for row in rows]
         except SQLAlchemyError as exc:
+            cause = getattr(exc, "orig", None) or exc  # only statement errors carry the driver's error
             raise click.ClickException(
-                f"cannot read stored assessments from {app.config['DATABASE_URL']}: {type(exc.orig or exc).__name__}. "
+                f"cannot read stored assessments from {app.config['DATABASE_URL']}: {type(cause).__name__}. "
                 "Run `selfcheck db upgrade` for a new database, or add --no-database") from None
 
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..engine import RuleSet, evaluate, normalise_answers
 from ..engine.group import GroupSummary, QuestionDivergence, Respondent, counts_for_group, summarise
 from ..texts import format_date, format_number, translator
+from .charts import quadrant_label
 from .group_charts import ChartRow, Quadrant, distribution_svg, group_blend_svg
 from .words import describe_value, question_numbers
 
@@ -413,8 +414,8 @@ def _group_blend_chart(
     x_axis, y_axis = blend.axes[0], blend.axes[1]
     quadrants = []
     for column, row in ((0, 0), (1, 0), (0, 1), (1, 1)):
-        here = blend.quadrant(column == 1, row == 0)
-        quadrants.append(Quadrant(" / ".join(t.label.get(lang) for t in here), column, row))
+        label, _mine = quadrant_label(blend, column == 1, row == 0, None, lang) or ("", False)
+        quadrants.append(Quadrant(label, column, row))
     points = []
     placed = [r for r in respondents if blend.for_audience(r.result.organisation_type) is blend]
     for respondent in placed:  # funders have a profile of their own: not on this grid

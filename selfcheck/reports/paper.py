@@ -45,7 +45,7 @@ def _question(ruleset: RuleSet, question: Question, number: str, lang: str) -> d
         "help": question.help.get(lang) if question.help else "",
         "hint": hint,
         "options": options,
-        # short answers (the scales) stand in two columns: the questionnaire stays printable in one go
+        # short answers (the scales) stand in one row, in reading order: the questionnaire stays printable in one go
         "compact": bool(options) and max(len(label) for label in options) <= COMPACT_LABEL,
         "extra": extra,
         "unit": question.unit.get(lang) if question.unit else "",
