@@ -80,4 +80,3 @@ def test_blank_page_measures_as_blank(tmp_path):
 
     empty, _ = render_in_process("<html lang='de'><title>leer</title><body></body></html>", "paper")
     assert ink_share(empty, 1, tmp_path) < 0.001
-
